@@ -1,0 +1,53 @@
+"""What the segmenter returns: plain objects shared by mining, storage and search."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+KINDS = ("preambular", "operative")
+
+
+@dataclass
+class Reference:
+    """A named instrument, organisation, acronym, SDG target or date found in a clause."""
+
+    kind: str  # instrument | organisation | acronym | sdg_target | year | date
+    text: str  # as written
+    key: str | None = None  # canonical form when known (« Protocole de Palerme »)
+
+
+@dataclass
+class SegmentedParagraph:
+    """One preambular or operative paragraph of a source text."""
+
+    kind: str  # preambular | operative
+    text: str  # no printed number, no markup; opener and final punctuation kept; no sub-items
+    number: str | None = None  # as printed: "3", "OP 3", "a"
+    opener: str | None = None  # as written: « Réaffirmant », « Nous engageons »
+    opener_lemma: str | None = None  # réaffirmer, s'engager
+    opener_form: str | None = None  # one of drafts.model.FORMS, None when unknown
+    items: list[str] = field(default_factory=list)  # sub-items in order, markup removed
+    references: list[Reference] = field(default_factory=list)
+    language: str = "fr"
+
+
+@dataclass
+class Segmentation:
+    """The structure of one declaration or resolution."""
+
+    title: str | None = None
+    chapeau: str | None = None
+    paragraphs: list[SegmentedParagraph] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)  # « AFFIRMONS L'IMPORTANCE : »
+    notes: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # boilerplate removed
+    closing: str | None = None  # « FIN », place and date, signatures
+    language: str = "fr"
+
+    def to_json(self) -> dict:
+        """Return the object printed by ``bank segment --json``."""
+        data = asdict(self)
+        for paragraph in data["paragraphs"]:
+            paragraph.pop("references")
+            paragraph.pop("language")
+        return data

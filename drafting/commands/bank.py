@@ -1,0 +1,3 @@
+"""`flask --app drafting bank …` commands."""
+
+from drafting.cli import bank  # noqa: F401

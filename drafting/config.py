@@ -1,0 +1,15 @@
+"""Embedded defaults; override in instance/config.py or DRAFTING_* environment variables."""
+
+
+class Defaults:
+    SECRET_KEY = None  # from DRAFTING_SECRET_KEY, instance/config.py, or generated into instance/
+    # Migrate the schema and build the bank from the bundled corpus on first start.
+    BOOTSTRAP = True
+    BABEL_DEFAULT_LOCALE = "fr"
+    LANGUAGES = ("fr", "en")
+    MAX_CONTENT_LENGTH = 10 * 1024 * 1024  # uploads larger than this are refused with 413
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    WTF_CSRF_TIME_LIMIT = None  # a drafter may keep a page open all day

@@ -1,0 +1,231 @@
+"""Read and write drafts in the ``declaration-draft/1`` JSON format.
+
+Unknown keys are kept (in ``extra``) so that a file written by a newer tool
+survives a round trip through this one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, fields
+from typing import Any
+
+from drafts.model import (
+    ALTERNATIVES,
+    HOUSE_STYLES,
+    VOICES,
+    Draft,
+    Item,
+    Metadata,
+    Paragraph,
+    Provenance,
+)
+
+FORMAT = "declaration-draft/1"
+MAX_DEPTH = 3  # sub-items of sub-items of sub-items
+
+_DRAFT_KEYS = {
+    "format",
+    "language",
+    "title",
+    "chapeau",
+    "preambular",
+    "operative_intro",
+    "operative",
+    "closing",
+    "house_style",
+    "voice",
+    "metadata",
+}
+_PARAGRAPH_KEYS = {
+    "text",
+    "items",
+    "id",
+    "provenance",
+    "bracketed",
+    "alternative",
+    "alternative_of",
+}
+_ITEM_KEYS = {"text", "items"}
+
+
+class DraftFormatError(ValueError):
+    """A draft file that does not follow the format; ``field`` names the culprit."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+def dumps(draft: Draft, *, indent: int | None = 2) -> str:
+    """Return *draft* as declaration-draft/1 JSON text."""
+    return json.dumps(to_dict(draft), ensure_ascii=False, indent=indent)
+
+
+def loads(text: str | bytes) -> Draft:
+    """Parse declaration-draft/1 JSON text into a Draft, or raise DraftFormatError."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as error:
+        raise DraftFormatError("(file)", f"not valid JSON ({error})") from None
+    return from_dict(data)
+
+
+def to_dict(draft: Draft) -> dict[str, Any]:
+    """Return *draft* as a JSON-ready dict."""
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "language": draft.language,
+        "title": draft.title,
+        "chapeau": draft.chapeau,
+        "preambular": [_paragraph_to_dict(p) for p in draft.preambular],
+    }
+    if draft.operative_intro is not None:
+        data["operative_intro"] = draft.operative_intro
+    data["operative"] = [_paragraph_to_dict(p) for p in draft.operative]
+    for key in ("closing", "house_style", "voice"):
+        if getattr(draft, key) is not None:
+            data[key] = getattr(draft, key)
+    metadata = {k: v for k, v in asdict(draft.metadata).items() if v is not None}
+    if metadata:
+        data["metadata"] = metadata
+    data.update(draft.extra)
+    return data
+
+
+def _paragraph_to_dict(paragraph: Paragraph) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": paragraph.id, "text": paragraph.text}
+    if paragraph.items:
+        data["items"] = [_item_to_dict(item) for item in paragraph.items]
+    if paragraph.provenance is not None:
+        data["provenance"] = asdict(paragraph.provenance)
+    if paragraph.bracketed:
+        data["bracketed"] = True
+    if paragraph.alternative is not None:
+        data["alternative"] = paragraph.alternative
+    if paragraph.alternative_of is not None:
+        data["alternative_of"] = paragraph.alternative_of
+    data.update(paragraph.extra)
+    return data
+
+
+def _item_to_dict(item: Item) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": item.text}
+    if item.items:
+        data["items"] = [_item_to_dict(sub) for sub in item.items]
+    data.update(item.extra)
+    return data
+
+
+def from_dict(data: Any) -> Draft:
+    """Build a Draft from a decoded JSON value, or raise DraftFormatError."""
+    if not isinstance(data, dict):
+        raise DraftFormatError("(file)", "expected a JSON object")
+    if data.get("format", FORMAT) != FORMAT:
+        raise DraftFormatError("format", f"expected {FORMAT!r}, got {data.get('format')!r}")
+    draft = Draft(
+        title=_string(data, "title", "title", default=""),
+        chapeau=_string(data, "chapeau", "chapeau", default=""),
+        language=_string(data, "language", "language", default="fr"),
+        operative_intro=_string(data, "operative_intro", "operative_intro"),
+        closing=_string(data, "closing", "closing"),
+        house_style=_choice(data, "house_style", HOUSE_STYLES),
+        voice=_choice(data, "voice", VOICES),
+        metadata=_metadata(data.get("metadata")),
+        extra={k: v for k, v in data.items() if k not in _DRAFT_KEYS},
+    )
+    for part in ("preambular", "operative"):
+        entries = data.get(part, [])
+        if not isinstance(entries, list):
+            raise DraftFormatError(part, "expected a list of paragraphs")
+        paragraphs = [_paragraph(entry, f"{part}[{i}]") for i, entry in enumerate(entries)]
+        setattr(draft, part, paragraphs)
+    return draft
+
+
+def _string(data: dict, key: str, where: str, *, default: str | None = None) -> str | None:
+    value = data.get(key, default)
+    if value is not None and not isinstance(value, str):
+        raise DraftFormatError(where, f"expected a string, got {type(value).__name__}")
+    return value
+
+
+def _choice(data: dict, key: str, allowed: tuple[str, ...]) -> str | None:
+    value = data.get(key)
+    if value is not None and value not in allowed:
+        raise DraftFormatError(key, f"expected one of {', '.join(allowed)}, got {value!r}")
+    return value
+
+
+def _metadata(value: Any) -> Metadata:
+    if value is None:
+        return Metadata()
+    if not isinstance(value, dict):
+        raise DraftFormatError("metadata", "expected an object")
+    known = {f.name for f in fields(Metadata)}
+    return Metadata(**{k: _string(value, k, f"metadata.{k}") for k in known if k in value})
+
+
+def _paragraph(entry: Any, where: str) -> Paragraph:
+    if not isinstance(entry, dict):
+        raise DraftFormatError(where, "expected an object with a 'text'")
+    text = _string(entry, "text", f"{where}.text")
+    if text is None:
+        raise DraftFormatError(f"{where}.text", "missing")
+    paragraph = Paragraph(
+        text=text,
+        items=_items(entry.get("items", []), f"{where}.items", depth=1),
+        provenance=_provenance(entry.get("provenance"), f"{where}.provenance"),
+        bracketed=_boolean(entry, "bracketed", where),
+        alternative=_choice(entry, "alternative", ALTERNATIVES),
+        alternative_of=_string(entry, "alternative_of", f"{where}.alternative_of"),
+        extra={k: v for k, v in entry.items() if k not in _PARAGRAPH_KEYS},
+    )
+    if "id" in entry:
+        paragraph.id = _string(entry, "id", f"{where}.id") or paragraph.id
+    return paragraph
+
+
+def _boolean(entry: dict, key: str, where: str) -> bool:
+    value = entry.get(key, False)
+    if not isinstance(value, bool):
+        raise DraftFormatError(f"{where}.{key}", "expected true or false")
+    return value
+
+
+def _items(entries: Any, where: str, *, depth: int) -> list[Item]:
+    if not isinstance(entries, list):
+        raise DraftFormatError(where, "expected a list of items")
+    if entries and depth > MAX_DEPTH:
+        raise DraftFormatError(where, f"sub-items nest deeper than {MAX_DEPTH} levels")
+    items = []
+    for i, entry in enumerate(entries):
+        here = f"{where}[{i}]"
+        if isinstance(entry, str):  # a bare string is accepted as an item's text
+            entry = {"text": entry}
+        if not isinstance(entry, dict):
+            raise DraftFormatError(here, "expected an object with a 'text'")
+        text = _string(entry, "text", f"{here}.text")
+        if text is None:
+            raise DraftFormatError(f"{here}.text", "missing")
+        items.append(
+            Item(
+                text=text,
+                items=_items(entry.get("items", []), f"{here}.items", depth=depth + 1),
+                extra={k: v for k, v in entry.items() if k not in _ITEM_KEYS},
+            )
+        )
+    return items
+
+
+def _provenance(value: Any, where: str) -> Provenance | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise DraftFormatError(where, "expected an object")
+    known = {f.name for f in fields(Provenance)}
+    try:
+        return Provenance(**{k: v for k, v in value.items() if k in known})
+    except TypeError as error:
+        raise DraftFormatError(where, f"incomplete ({error})") from None

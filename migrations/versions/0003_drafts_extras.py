@@ -1,0 +1,20 @@
+"""drafts extras
+
+Revision ID: 0003
+Revises: 0002
+
+Reserved for the drafts issue; a no-op until that work needs it.
+"""
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass

@@ -50,9 +50,10 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from drafting import home
+    from drafting import api, home
 
     app.register_blueprint(home.bp)
+    api.init_app(app)
 
 
 def _instance_secret(instance: Path) -> str:

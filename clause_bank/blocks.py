@@ -133,6 +133,8 @@ def _continuation_words() -> frozenset[str]:
 
 def _ends_with_continuation(text: str) -> bool:
     """Tell whether *text* stops on a word that cannot end a paragraph (« de », « the »)."""
+    if re.search(r"[;,]\s*(?:et|and|ou|or)\s*$", text):
+        return False  # « … ;  et » closes a paragraph before the last one
     found = re.search(r"([\w']+)\s*$", text)
     return bool(found) and found.group(1).lower() in _continuation_words()
 

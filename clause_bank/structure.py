@@ -59,12 +59,15 @@ def is_footnote(block: Block) -> bool:
 def is_chapeau(block: Block, language: str) -> bool:
     """Tell whether *block* names the authors and the meeting (« Nous, Ministres …, réunis … »)."""
     text = block.text
-    if text[-1:] not in ",:;." or len(text) > 1500:
-        return False
     opener = opener_of(text, language)
-    if opener is not None and opener.known:
+    if (opener is not None and opener.known) or len(text) > 1500 or block.heading:
         return False
-    if _pattern("chapeau_authors").match(text):
+    authors = _pattern("chapeau_authors").match(text)
+    if authors and len(text) <= 80:
+        return True  # « L'Assemblée générale » with or without its comma
+    if text[-1:] not in ",:;.":
+        return False
+    if authors:
         return True
     return bool(_pattern("chapeau_meeting").search(text)) and opener is None
 
@@ -132,7 +135,7 @@ def front_matter(blocks: list[Block], parts: Parts) -> None:
 
 
 def _title_score(block: Block) -> int:
-    score = 3 if block.heading else 0
+    score = 3 if block.heading or _pattern("title_symbol").match(block.text) else 0
     if _pattern("title_keywords").search(block.text):
         score += 2
     if block.caps:
@@ -214,7 +217,8 @@ def _takes_item(parts: Parts, block: Block) -> bool:
 
 
 def _heading(block: Block, parts: Parts, following: Block | None) -> None:
-    parts.headings.append(block.text)
+    section = block.marker is not None and block.marker.kind == "section"
+    parts.headings.append(f"{block.marker.value}. {block.text}" if section else block.text)
     if parts.intro is None and block.text.endswith(":") and following is not None:
         parts.intro = len(parts.clauses)
 

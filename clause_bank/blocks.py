@@ -11,7 +11,15 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from clause_bank.cleaning import Line, caps_ratio, chapeau_pattern, clean_lines, is_scrap, rules
+from clause_bank.cleaning import (
+    Line,
+    caps_ratio,
+    chapeau_pattern,
+    clean_lines,
+    is_closing,
+    is_scrap,
+    rules,
+)
 from clause_bank.numbering import Marker, letter_index, roman_index
 from clause_bank.openers import Opener, find_opener
 
@@ -54,6 +62,7 @@ def build_blocks(text: str, language: str) -> list[Block]:
     lines = clean_lines(text)
     wrapped, width = _wrapping(lines)
     blocks: list[Block] = []
+    last = None  # the last block that is not page furniture: a paragraph may go on after it
     pending: Marker | None = None
     for line in lines:
         if not line.text:
@@ -65,10 +74,12 @@ def build_blocks(text: str, language: str) -> list[Block]:
         if pending is not None and line.marker is None:
             line = replace(line, marker=pending)
         pending = None
-        if blocks and _continues(blocks[-1], line, language, wrapped, width):
-            _append(blocks[-1], line)
-        else:
-            blocks.append(_block(line))
+        if last is not None and _continues(last, line, language, wrapped, width):
+            _append(last, line)
+            continue
+        blocks.append(_block(line))
+        if line.marker is not None or not is_scrap(line.text):
+            last = blocks[-1]
     runon = len(text) / max(len(blocks), 1) > 1200
     return _split_runs(blocks, language, runon=runon)
 
@@ -104,10 +115,10 @@ def _continues(prev: Block, line: Line, language: str, wrapped: bool, width: int
     """Tell whether *line* goes on the paragraph *prev* (a broken line) or starts a new one."""
     if line.marker is not None or line.heading or prev.heading or is_scrap(line.text):
         return False
-    if is_scrap(prev.text) and len(prev.raw) == 1:
-        return False
     if line.text[:1].islower():
         return True
+    if is_closing(line.text):
+        return False
     if prev.caps != (caps_ratio(line.text) > 0.8) and sum(ch.isalpha() for ch in line.text) > 3:
         return False
     hanging = _ends_with_continuation(prev.text)

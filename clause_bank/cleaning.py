@@ -33,6 +33,8 @@ _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*")
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _MD_BULLET = re.compile(r"^[-*+]\s+")
 _LOST = "\ufffd"
+# A footnote marker left in the text as superscript digits: « de la traite¹, ».
+_SUPERSCRIPT_REF = re.compile(r"(?<=[^\W\d_]|[.,;:)»])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 
 @dataclass
@@ -57,6 +59,16 @@ def rules() -> dict:
 @lru_cache(maxsize=1)
 def _scrap_pattern() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in rules()["scraps"]), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _closing_pattern() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in rules()["closings"]), re.IGNORECASE)
+
+
+def is_closing(text: str) -> bool:
+    """Tell whether a whole line closes the text (« FIN », « Fait à Paris, le … »)."""
+    return _closing_pattern().fullmatch(text.strip()) is not None
 
 
 def is_scrap(text: str) -> bool:
@@ -135,6 +147,7 @@ def _strip_markup(text: str) -> tuple[str, tuple[str, ...]]:
     text = _TAG.sub("", text)
     text = html.unescape(text)
     text = _FOOTNOTE_REF.sub("", text)
+    text = _SUPERSCRIPT_REF.sub("", text)
     if not text.lstrip().startswith(_LOST):
         text = text.replace(_LOST, "")  # a footnote marker lost in conversion
     text = _ESCAPE.sub(r"\1", _EMPHASIS.sub("", text))

@@ -51,6 +51,11 @@ def matches(name: str, text: str) -> bool:
     return _pattern(name).fullmatch(text.strip()) is not None
 
 
+def is_closing(text: str) -> bool:
+    """Tell whether a block closes the text (« FIN », « Fait à Paris, le … »)."""
+    return matches("closings", text)
+
+
 def is_footnote(block: Block) -> bool:
     """Tell whether *block* is a footnote (« � Le 5 mars… », « [^1]: … »)."""
     return block.marker is not None and block.marker.kind == "footnote"
@@ -62,6 +67,8 @@ def is_chapeau(block: Block, language: str) -> bool:
     opener = opener_of(text, language)
     if (opener is not None and opener.known) or len(text) > 1500 or block.heading:
         return False
+    if block.marker is not None and text[-1:] not in ",:":
+        return False  # « 1. La réunion s'est tenue à … »: a numbered paragraph, not a chapeau
     authors = _pattern("chapeau_authors").match(text)
     if authors and len(text) <= 80:
         return True  # « L'Assemblée générale » with or without its comma
@@ -149,6 +156,8 @@ def is_heading(block: Block, following: Block | None, language: str) -> bool:
     """Tell whether *block* is a heading: Markdown, section number, capitals, intro « … : »."""
     if block.heading or (block.marker is not None and block.marker.kind == "section"):
         return len(block.text) <= 200
+    if block.marker is None and matches("formulas", block.text):
+        return True
     if block.marker is not None:
         return False
     if block.text.endswith(":"):
@@ -161,15 +170,22 @@ def is_heading(block: Block, following: Block | None, language: str) -> bool:
 
 def is_intro(block: Block, following: Block | None, language: str) -> bool:
     """Tell whether a block ending with « : » introduces the following paragraphs."""
+    opener = opener_of(block.text, language)
+    if opener is not None and _only_opener(block.text, opener.text):
+        return True  # « Nous engageons à : » then the commitments, each a paragraph
     if following is None or (following.marker is not None and following.marker.kind in ITEM_KINDS):
         return False
-    opener = opener_of(block.text, language)
     if block.caps or opener is None or not opener.known:
         return True
     if following.marker is not None and following.marker.kind == "number":
         return True
     after = opener_of(following.text, language)
     return after is not None and after.form == "infinitive"
+
+
+def _only_opener(text: str, opener: str) -> bool:
+    rest = text[len(opener) :].strip(" :")
+    return rest.lower() in ("", "à", "de", "d'", "to", "ce qui suit", "as follows")
 
 
 def is_item(block: Block) -> bool:
@@ -224,16 +240,28 @@ def _heading(block: Block, parts: Parts, following: Block | None) -> None:
 
 
 def _trailing_notes(parts: Parts, language: str) -> None:
-    """After a numbered list, unnumbered paragraphs without an opener are commentary."""
-    numbered = [i for i, c in enumerate(parts.clauses) if _numbered(c.block)]
-    if len(numbered) < 2:
+    """What follows the end of the text is commentary: paragraphs without an opener after
+    the last numbered paragraph, or after the full stop that ends a list of « ; »."""
+    last = _last_paragraph(parts.clauses)
+    if last is None:
         return
-    last = numbered[-1]
     tail = parts.clauses[last + 1 :]
     if tail and all(opener_of(c.block.text, language) is None for c in tail):
         for clause in tail:
             parts.notes.extend([clause.block.text] + [item.text for item in clause.items])
         del parts.clauses[last + 1 :]
+
+
+def _last_paragraph(clauses: list[Clause]) -> int | None:
+    numbered = [i for i, c in enumerate(clauses) if _numbered(c.block)]
+    if len(numbered) >= 2:
+        return numbered[-1]
+    ends = [c.block.text.rstrip("»” ")[-1:] for c in clauses]
+    for index in range(len(clauses) - 1, 1, -1):
+        before = ends[:index]
+        if ends[index] == "." and sum(e in ";," for e in before) >= 0.8 * len(before):
+            return index
+    return None
 
 
 def _numbered(block: Block) -> bool:

@@ -44,7 +44,7 @@ class Score:
         self.misses += other.misses
 
     def figures(self) -> dict[str, float]:
-        """Return precision, recall and F1 of paragraphs, of paragraphs with their kind, and kinds."""
+        """Return precision, recall, F1 of paragraphs, F1 with their kind, kind accuracy."""
         def f1(hits: int) -> tuple[float, float, float]:
             precision = hits / self.found if self.found else 0.0
             recall = hits / self.gold if self.gold else 0.0

@@ -119,8 +119,11 @@ def _continues(prev: Block, line: Line, language: str, wrapped: bool, width: int
         return True
     if is_closing(line.text):
         return False
-    if prev.caps != (caps_ratio(line.text) > 0.8) and sum(ch.isalpha() for ch in line.text) > 3:
+    line_caps = caps_ratio(line.text) > 0.8 and sum(ch.isalpha() for ch in line.text) > 3
+    if prev.caps != line_caps:
         return False
+    if line_caps and not line.gap and prev.text[-1] not in ".;:,":
+        return True  # a title in capitals over several lines
     hanging = _ends_with_continuation(prev.text)
     new = starts_with_opener(line.text, language) or chapeau_pattern().match(line.text)
     if new and not hanging:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from clause_bank.blocks import Block, opener_of
 from clause_bank.cleaning import is_scrap, rules
 
-ITEM_KINDS = ("letter", "roman", "ambiguous", "bullet")
+ITEM_KINDS = ("letter", "roman", "ambiguous", "bullet", "subnumber")
 
 
 @dataclass
@@ -33,7 +33,8 @@ class Parts:
     chapeau: str | None = None
     clauses: list[Clause] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
-    intro: int | None = None  # index of the first clause after an operative intro heading
+    # indexes of the first clause after each heading ending with « : » (operative intros)
+    intros: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
@@ -83,7 +84,7 @@ def is_clause_start(block: Block, language: str) -> bool:
     """Tell whether *block* can begin the body: a known opener, or a paragraph number."""
     if block.marker is not None and block.marker.kind == "number":
         return True
-    if _parenthesised(block.text):
+    if _parenthesised(block.text) or is_closing(block.text):
         return False
     opener = opener_of(block.text, language)
     return opener is not None and opener.known and not block.heading
@@ -204,15 +205,20 @@ def body(blocks: list[Block], parts: Parts, language: str) -> None:
             parts.notes.append(block.text)
         elif matches("notes_headings", block.text):
             mode = "notes"
-        elif mode == "closing" or matches("closings", block.text):
+        elif mode == "closing" or (parts.clauses and matches("closings", block.text)):
             mode = _closing(block, parts, mode)
         elif is_item(block) and _takes_item(parts, block):
             parts.clauses[-1].items.append(block)
-        elif is_heading(block, following, language):
+        elif is_heading(block, following, language) or _opening_intro(block, parts):
             _heading(block, parts, following)
         else:
             parts.clauses.append(Clause(block))
     _trailing_notes(parts, language)
+
+
+def _opening_intro(block: Block, parts: Parts) -> bool:
+    """« Adopte la recommandation suivante : » before any paragraph belongs to the chapeau."""
+    return not parts.clauses and block.marker is None and block.text.endswith(":")
 
 
 def _closing(block: Block, parts: Parts, mode: str) -> str:
@@ -235,8 +241,8 @@ def _takes_item(parts: Parts, block: Block) -> bool:
 def _heading(block: Block, parts: Parts, following: Block | None) -> None:
     section = block.marker is not None and block.marker.kind == "section"
     parts.headings.append(f"{block.marker.value}. {block.text}" if section else block.text)
-    if parts.intro is None and block.text.endswith(":") and following is not None:
-        parts.intro = len(parts.clauses)
+    if block.text.endswith(":") and following is not None:
+        parts.intros.append(len(parts.clauses))
 
 
 def _trailing_notes(parts: Parts, language: str) -> None:
@@ -266,6 +272,18 @@ def _last_paragraph(clauses: list[Clause]) -> int | None:
 
 def _numbered(block: Block) -> bool:
     return block.marker is not None and block.marker.kind == "number"
+
+
+def chapeau_continues(chapeau: str, block: Block) -> bool:
+    """Tell whether *block* goes on describing the meeting after the chapeau
+    (« Convoquée à Genève …, et s'y étant réunie le six juillet …, »)."""
+    return (
+        chapeau.endswith(",")
+        and block.marker is None
+        and block.text.endswith(",")
+        and bool(_pattern("chapeau_meeting").search(block.text))
+        and len(block.text) <= 400
+    )
 
 
 def split_chapeau(block: Block, language: str) -> tuple[str, Block | None]:

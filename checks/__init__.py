@@ -1,7 +1,7 @@
 """Consistency checks on a draft declaration: a registry of small rules, and their fixes."""
 
 from checks.context import CheckContext, build_context
-from checks.fixes import StaleFinding, apply_all, apply_fix
+from checks.fixes import StaleFinding, apply_all, apply_fix, fix_draft
 from checks.model import SEVERITIES, Finding
 from checks.registry import REGISTRY, Check, is_safe, run_checks
 
@@ -15,6 +15,7 @@ __all__ = [
     "apply_all",
     "apply_fix",
     "build_context",
+    "fix_draft",
     "is_safe",
     "run_checks",
 ]

@@ -25,6 +25,11 @@ def apply_all(draft: Draft, findings: Iterable[Finding], *, safe_only: bool = Fa
     Fixes that overlap one already applied in the same text are skipped; with
     *safe_only*, only fixes the registry marks safe are applied.
     """
+    return _apply(draft, findings, safe_only=safe_only)[0]
+
+
+def _apply(draft: Draft, findings: Iterable[Finding], *, safe_only: bool):
+    """Return the fixed copy of *draft* and the findings whose fix went in."""
     from checks.registry import is_safe
 
     fixed = copy.deepcopy(draft)
@@ -33,17 +38,20 @@ def apply_all(draft: Draft, findings: Iterable[Finding], *, safe_only: bool = Fa
         if finding.suggestion is None or (safe_only and not is_safe(finding)):
             continue
         by_unit[(finding.part, finding.index, finding.item)].append(finding)
+    applied: list[Finding] = []
     for (part, index, item), group in by_unit.items():
-        text = _get(fixed, part, index, item)
-        _set(fixed, part, index, item, _replace_all(text, group))
-    return fixed
+        text, done = _replace_all(_get(fixed, part, index, item), group)
+        _set(fixed, part, index, item, text)
+        applied.extend(done)
+    return fixed, applied
 
 
-def _replace_all(text: str, findings: list[Finding]) -> str:
+def _replace_all(text: str, findings: list[Finding]) -> tuple[str, list[Finding]]:
     whole = [f for f in findings if f.span is None]
     if whole:  # a whole-text replacement wins over edits inside the text
         _verify(text, whole[0])
-        return whole[0].suggestion
+        return whole[0].suggestion, whole[:1]
+    done = []
     taken_from = len(text) + 1
     for finding in sorted(findings, key=lambda f: f.span[0], reverse=True):
         start, end = finding.span
@@ -52,7 +60,8 @@ def _replace_all(text: str, findings: list[Finding]) -> str:
         _verify(text, finding)
         text = text[:start] + finding.suggestion + text[end:]
         taken_from = start
-    return text
+        done.append(finding)
+    return text, done
 
 
 def _verify(text: str, finding: Finding) -> None:
@@ -100,3 +109,23 @@ def _depth_first(items: list[Item]):
     for item in items:
         yield item
         yield from _depth_first(item.items)
+
+
+def fix_draft(draft: Draft, *, context=None, rounds: int = 5) -> tuple[Draft, list[Finding]]:
+    """Return *draft* with every safe fix applied, and the findings that were fixed.
+
+    Checks run again after each round, since one fix (a whole-text one) may hide another.
+    """
+    from checks.registry import is_safe, run_checks
+
+    applied: list[Finding] = []
+    for _ in range(rounds):
+        safe = [f for f in run_checks(draft, context=context) if is_safe(f)]
+        if not safe:
+            break
+        fixed, done = _apply(draft, safe, safe_only=True)
+        if fixed == draft:
+            break
+        applied.extend(done)
+        draft = fixed
+    return draft, applied

@@ -21,6 +21,7 @@ _ALTERNATIVE_LABEL = {"bis": " bis", "ter": " ter", "alt": " alt"}
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
           "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
 # Bodies whose name gives the house style away, checked on metadata and chapeau.
 _STYLE_HINTS = (
     ("oas", ("oea", "oas", "organisation des etats americains", "organization of american")),
@@ -28,6 +29,11 @@ _STYLE_HINTS = (
     ("un", ("assemblee generale", "general assembly", "conseil de securite",
             "security council", "nations unies", "united nations")),
 )
+
+
+def mask_urls(text: str) -> str:
+    """Return *text* with web addresses and e-mail addresses blanked out (same length)."""
+    return _URL.sub(lambda m: " " * len(m.group()), text)
 
 
 def item_label(depth: int, position: int) -> str:

@@ -96,7 +96,7 @@ def infer_agreement(chapeau: str | None, voice: str | None = None) -> tuple[str,
     if lead.startswith("nous"):
         words = [w for w in re.findall(r"[a-z'-]+", lead)[1:3] if w not in ("les", "des")]
         return ("f" if words and words[0] in _FEMININE_HEADS else "m"), number
-    match = re.match(r"^(?:le|la|les|l')\s*([a-z-]+)", lead)
+    match = re.match(r"^(?:les\s|le\s|la\s|l')\s*([a-z-]+)", lead)
     head = match.group(1) if match else ""
     gender = "f" if head in _FEMININE_HEADS or lead.startswith("la ") else "m"
     return gender, number

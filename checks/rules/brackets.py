@@ -23,7 +23,7 @@ BRACKETS = {
 PAIRS = {"(": ")", "[": "]", "«": "»", "“": "”"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 # « a) », « ii) », « 3) » used as labels have no opening parenthesis.
-_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s;:,]))(?:[a-z]|[ivx]{1,5}|\d{1,2})\)(?=\s|$)")
+_LABEL = re.compile(r"(?:^|[\s;:,])(?:[a-z]|[ivx]{1,5}|\d{1,2})$")
 _SQUARE = re.compile(r"\[([^\[\]]*)\]")
 
 
@@ -49,11 +49,14 @@ def _balance(units: list[Unit]) -> list[Hit]:
     stack: list[tuple[str, Unit, int]] = []
     hits = []
     for unit in units:
-        text = _LABEL.sub(lambda m: " " * len(m.group()), unit.text)
+        text = unit.text
         for position, char in enumerate(text):
             if char in PAIRS:
                 stack.append((char, unit, position))
             elif char in CLOSERS:
+                if char == ")" and _LABEL.search(text[max(0, position - 6):position]) \
+                        and not any(opened == "(" for opened, _, _ in stack):
+                    continue  # « a) » labels an item: nothing was opened
                 if stack and stack[-1][0] == CLOSERS[char]:
                     stack.pop()
                 elif any(opened == CLOSERS[char] for opened, _, _ in stack):

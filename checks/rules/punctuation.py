@@ -83,7 +83,7 @@ def _expected(reading: Reading, part: str, units: list[Unit]) -> tuple[str, str]
     inner = [u for u in units if not u.last and not u.has_items] or units
     counts = Counter(ending(u.text) for u in inner)
     majority, votes = counts.most_common(1)[0]
-    if votes * 2 > len(inner) and len(inner) >= 3 and majority == ".":
+    if votes * 2 > len(inner) and len(inner) >= 2 and majority == ".":
         return ".", words["block"].format(block=words[part].split()[-1])  # narrative sentences
     if part == "operative":
         return ";", words["operative"]

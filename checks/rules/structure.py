@@ -29,7 +29,7 @@ def check_empty(reading: Reading, context) -> list[Hit]:
             continue
         if unit.part == "title":
             hits.append(Hit(unit, "no_title"))
-        elif unit.part == "chapeau":
+        elif unit.part == "chapeau" and not _intro_has_subject(reading.draft.operative_intro):
             hits.append(Hit(unit, "no_chapeau"))
         elif unit.part in ("preambular", "operative"):
             content = f" (« {unit.text.strip()} »)" if unit.text.strip() else ""
@@ -37,6 +37,12 @@ def check_empty(reading: Reading, context) -> list[Hit]:
     if not reading.draft.operative and _has_words(reading.draft.chapeau):
         hits.append(Hit(Unit("operative", None, None, "", "OP"), "no_operative"))
     return hits
+
+
+def _intro_has_subject(intro: str | None) -> bool:
+    """Return True when the heading names who speaks (« Les participants ont convenu … : »)."""
+    return bool(intro) and re.match(r"\s*(?:les|le|la|l['’]|nous|we|the)\b", intro, re.I) \
+        is not None
 
 
 def _has_words(text: str | None) -> bool:

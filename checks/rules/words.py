@@ -6,7 +6,7 @@ import re
 
 from checks.dictionary import is_known, suggest
 from checks.model import Hit, Unit
-from checks.reading import WORD, Reading
+from checks.reading import WORD, Reading, mask_urls
 from checks.registry import register
 
 LANGUAGE_NAMES = {"fr": {"fr": "français", "en": "anglais"},
@@ -52,7 +52,7 @@ def foreign_spans(text: str, language: str) -> list[tuple[int, int]]:
         return []
     other = _OTHER[language]
     spans = []
-    for fragment in _FRAGMENT.finditer(text):
+    for fragment in _FRAGMENT.finditer(mask_urls(text)):
         words = [m.group().lower() for n, m in enumerate(WORD.finditer(fragment.group()))
                  if not _name(m.group(), first=n == 0)]
         own = sum(1 for w in words if is_known(w, language) and not is_known(w, other))
@@ -89,7 +89,7 @@ def check_spelling(reading: Reading, context) -> list[Hit]:
     hits = []
     for unit in reading.units:
         foreign = foreign_spans(unit.text, language)
-        for match in WORD.finditer(unit.text):
+        for match in WORD.finditer(mask_urls(unit.text)):
             word = match.group()
             if _skip(word, match.start(), unit, foreign) or word.lower() in vocabulary:
                 continue

@@ -99,7 +99,7 @@ def _opener_at(tokens: _Tokens, i: int, lex: Lexicon, language: str) -> Opener |
     if wanted and wanted != "infinitive" and form not in PREAMBULAR_FORMS:
         form = wanted  # the subject sets the person: « We are convinced »
     end = _absorb_modifiers(tokens, end, lex, lemma)
-    return Opener(tokens.text[: tokens.spans[end - 1][2]].lstrip(" *_«\"'-"), lemma, form, True)
+    return Opener(tokens.text[: tokens.spans[end - 1][2]].lstrip(" *_«\"'-(["), lemma, form, True)
 
 
 def _infinitive_markers(lex: Lexicon) -> set[str]:
@@ -187,7 +187,7 @@ def _fallback(tokens: _Tokens, i: int, language: str, wanted: str | None) -> Ope
         return None
     if not (word[:1].isupper() or wanted):
         return None
-    written = tokens.text[:end].lstrip(" *_«\"'-")
+    written = tokens.text[:end].lstrip(" *_«\"'-([")
     lemma = _lemmatize(word.lower(), language)
     form = _form_by_suffix(word.lower(), lemma, language) if lemma else None
     if form and (wanted in (None, form)):

@@ -48,3 +48,41 @@ def session(app):
     """Return a database session bound to the app's engine."""
     with app.extensions["sessionmaker"]() as session:
         yield session
+
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def make_user(app):
+    """Return a function that creates an account and returns its user name."""
+    import accounts
+
+    def make(username: str = "alice", *, password: str = PASSWORD, is_admin: bool = False) -> str:
+        with app.extensions["sessionmaker"]() as session:
+            accounts.create_user(session, username, password, is_admin=is_admin)
+        return username
+
+    return make
+
+
+def csrf_token(client, url: str) -> str:
+    """Return the CSRF token of the page at *url*, as a browser would read it."""
+    import re
+
+    page = client.get(url).get_data(as_text=True)
+    return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+
+
+def login(client, username: str, password: str = PASSWORD):
+    """Sign *client* in through the real login form (CSRF token included)."""
+    token = csrf_token(client, "/auth/login")
+    return client.post("/auth/login", data={"username": username, "password": password,
+                                            "csrf_token": token})
+
+
+@pytest.fixture
+def signed_in(client, make_user):
+    """Return a client signed in as 'alice'."""
+    login(client, make_user("alice"))
+    return client

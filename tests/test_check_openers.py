@@ -1,9 +1,9 @@
 """Opener checks: unknown openers, forms against block and voice, agreement with the subject."""
 
 import pytest
-from check_helpers import AFFIRMONS, AG, CHEFS, findings, make, where
 
 from checks import apply_fix
+from tests.check_helpers import AFFIRMONS, AG, CHEFS, findings, make, where
 
 SEED_PP = ["Réaffirmant notre attachement aux buts et principes de la Charte des Nations Unies ;",
            "Nous fondant sur la Charte de la Francophonie ;",

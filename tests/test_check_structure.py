@@ -2,10 +2,10 @@
 length and drift from precedents."""
 
 import pytest
-from check_helpers import AG, findings, make, where
 
 from checks import build_context
 from drafts.model import Paragraph, Provenance
+from tests.check_helpers import AG, findings, make, where
 
 PP = ["Réaffirmant notre attachement à la Charte des Nations Unies ;",
       "Nous fondant sur la Charte de la Francophonie ;"]

@@ -1,10 +1,10 @@
 """Checks on the text itself: punctuation, typography, spelling, language, brackets."""
 
 import pytest
-from check_helpers import AG, findings, make, where
 
 from checks import apply_fix, build_context
 from drafts.model import Paragraph
+from tests.check_helpers import AG, findings, make, where
 
 NB = "\u00a0"
 OIF_PP = ["Réaffirmant notre attachement à la Charte des Nations Unies ;",

@@ -110,8 +110,9 @@ def find_mentions(unit: Unit, order: int, language: str) -> list[Mention]:
     mentions = []
     for match in _TOKEN.finditer(text):
         token = match.group()
-        if _ROMAN.match(token) or is_known(token.lower(), language):
-            continue
+        if _ROMAN.match(token) or is_known(token.lower(), language) \
+                or any(c.isdigit() for c in token):
+            continue  # « G5 Sahel », « COP21 » are names, not acronyms to spell out
         mentions.append(Mention(token, unit, order, match.span(),
                                 _definition(text, match.start(), match.end(), token)))
     return mentions

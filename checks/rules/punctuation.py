@@ -53,9 +53,14 @@ def check_punctuation(reading: Reading, context) -> list[Hit]:
 
 def _chapeau(reading: Reading) -> list[Hit]:
     units = [u for u in reading.units if u.part == "chapeau" and u.text.strip()]
-    if not units or ending(units[0].text) in (",", ":"):
+    if not units or ending(units[0].text) in (",", ":") or _narrative(units[0].text):
         return []
     return [_ending_hit(reading, units[0], ",", RULES[reading.language]["chapeau"])]
+
+
+def _narrative(text: str) -> bool:
+    """Return True for an introduction told in sentences (« En 2018, les ministres … . »)."""
+    return re.search(r"[.!?]\s+[A-ZÀ-Ý]", text) is not None
 
 
 def _block(reading: Reading, part: str) -> list[Hit]:

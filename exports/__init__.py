@@ -2,5 +2,6 @@
 
 from exports.docx_export import export_docx
 from exports.errors import ExportError, ImportError_, TemplateError
+from exports.importer import import_docx
 
-__all__ = ["ExportError", "ImportError_", "TemplateError", "export_docx"]
+__all__ = ["ExportError", "ImportError_", "TemplateError", "export_docx", "import_docx"]

@@ -36,6 +36,7 @@ def db_upgrade() -> None:
 def init_app(app: Flask) -> None:
     """Register the command groups on *app*."""
     from drafting.commands import bank as _bank  # noqa: F401
+    from drafting.commands import draft as _draft  # noqa: F401
 
     for group in (bank, draft, users, db):
         app.cli.add_command(group)

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import copy
 import io
+import re
+from pathlib import Path
 
 import docx
 from lxml import etree
 
 from drafts.model import Draft, Item, Metadata, Paragraph, Provenance
 
+SEEDS = Path(__file__).resolve().parent.parent / "clause_bank" / "corpus"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W, "v": "urn:schemas-microsoft-com:vml"}
 
@@ -178,3 +181,18 @@ def _merge_marked(root, tag: str) -> None:
         for child in reversed(content):
             following.insert(position, child)
         p.getparent().remove(p)
+
+
+def seed_paragraphs(prefix: str) -> list[tuple[str, str]]:
+    """Return (bold opening words, rest) of each paragraph of a Markdown seed."""
+    text = next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+    text = re.sub(r"<sup>(.*?)</sup>", r"\1", text)
+    out = []
+    for block in text.split("\n\n"):
+        block = " ".join(block.split())
+        if not block or block.startswith("#"):
+            continue
+        match = re.match(r"\*\*(.+?)\*\*(.*)", block)
+        bold, rest = (match.group(1), match.group(2)) if match else ("", block)
+        out.append((bold, rest.replace("*", "")))
+    return out

@@ -39,6 +39,7 @@ def init_app(app: Flask) -> None:
     import drafting.commands.bank
     import drafting.commands.draft
     import drafting.commands.draft_check
+    import drafting.commands.draft_export
     import drafting.commands.users  # noqa: F401
 
     for group in (bank, draft, users, db):

@@ -35,7 +35,7 @@ def import_document(session: Session, source, *, owner_id: int | None = None,
 
     meta = dict(meta or {})
     text = source if isinstance(source, str) else source.text
-    file_name = meta.pop("file_name", None) or getattr(source, "name", None) or "texte"
+    file_name = meta.pop("file_name", None) or getattr(source, "file_name", None) or "texte"
     segmentation = segment_text(text, language=meta.get("language"))
     return store_segmentation(
         session, segmentation, owner_id=owner_id, meta=meta, file_name=file_name,

@@ -152,9 +152,10 @@ def ensure_bundled_corpus(session: Session, corpus: Path = CORPUS) -> int:
     """Import the bundled texts that are missing or changed; return how many were imported."""
     from clause_bank.readers import read_source
 
-    known = dict(session.execute(
+    rows = session.execute(
         select(Document.source_key, Document.content_sha).where(Document.owner_id.is_(None))
-    ))
+    )
+    known = {key: sha for key, sha in rows}
     imported = 0
     for path in sorted(corpus.glob("*.txt")):
         source = read_source(path)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -27,8 +26,6 @@ PG_VOCABULARY = "SELECT word, ndoc FROM ts_stat('SELECT tsv FROM clauses')"
 MAX_PHRASES = 16  # alternatives multiply in a phrase query; beyond this, drop the phrase tier
 ANY_TERMS = 8  # an "any" query uses the rarest terms only: common ones match half the bank
 RANKED_MATCHES = 20_000  # ranking costs per match: rare terms only
-SHARED_LIMIT = 2_000  # clauses read per fingerprint lookup
-POSTINGS = 50  # per fingerprint, the newest clauses kept: one member is enough to find a family
 
 
 @dataclass
@@ -55,9 +52,9 @@ _lock = threading.Lock()
 
 def generation(session: Session) -> tuple:
     """Return a value that changes whenever clauses are added or documents removed."""
-    return session.execute(
+    return tuple(session.execute(
         select(select(func.max(Clause.id)).scalar_subquery(), func.count(Document.id))
-    ).one()._tuple()
+    ).one())
 
 
 def vocabulary(session: Session) -> Vocabulary:
@@ -196,43 +193,3 @@ def rarest(groups: list[list[str]], counts: dict[str, int]) -> list[list[str]]:
         chosen.append(group)
     return chosen
 
-
-SQLITE_PRINTS = text("SELECT rowid, prints FROM clause_fts WHERE clause_fts MATCH :match "
-                     "AND rowid < :below ORDER BY rowid DESC LIMIT :size")
-PG_PRINTS = text("SELECT id, prints FROM clauses WHERE string_to_array(prints, ' ') && :tokens "
-                 "AND id < :below ORDER BY id DESC LIMIT :size")
-
-
-def sharing_fingerprints(session: Session, tokens: set[str], *, below: int) -> dict[str, set]:
-    """Return, per fingerprint token, the newest clauses with an id below *below* carrying it.
-
-    A fingerprint found in more than ``POSTINGS`` of the clauses read is boilerplate; when
-    such fingerprints fill the answer, they are dropped and the lookup runs again.
-    """
-    rows = _prints(session, tokens, below)
-    if len(rows) >= SHARED_LIMIT:
-        counts = Counter(t for _, prints in rows for t in prints.split() if t in tokens)
-        rows = _prints(session, {t for t in tokens if counts[t] <= POSTINGS}, below)
-    postings: dict[str, set] = defaultdict(set)
-    for clause_id, prints in rows:
-        for token in prints.split():
-            if token in tokens and len(postings[token]) < POSTINGS:
-                postings[token].add(clause_id)
-    return postings
-
-
-def sharing(tokens: Sequence[str], postings: dict[str, set]) -> set[int]:
-    """Return the clauses of *postings* that carry one of *tokens*."""
-    return set().union(*(postings.get(token, ()) for token in tokens))
-
-
-def _prints(session: Session, tokens: set[str], below: int) -> list[tuple[int, str]]:
-    if not tokens:
-        return []
-    params = {"below": below, "size": SHARED_LIMIT}
-    if session.get_bind().dialect.name == "sqlite":
-        match = "prints : (" + " OR ".join(f'"{t}"' for t in sorted(tokens)) + ")"
-        rows = session.execute(SQLITE_PRINTS, params | {"match": match})
-    else:
-        rows = session.execute(PG_PRINTS, params | {"tokens": sorted(tokens)})
-    return [(clause_id, prints) for clause_id, prints in rows]

@@ -51,9 +51,15 @@ _lock = threading.Lock()
 
 
 def generation(session: Session) -> tuple:
-    """Return a value that changes whenever clauses are added or documents removed."""
+    """Return a value that changes whenever documents are imported or removed.
+
+    SQLite gives a new row the highest id plus one, so ids can come back after a removal;
+    the creation time of the newest document tells such a re-import apart.
+    """
+    newest = select(Document.created_at).order_by(Document.id.desc()).limit(1)
     return tuple(session.execute(
-        select(select(func.max(Clause.id)).scalar_subquery(), func.count(Document.id))
+        select(select(func.max(Clause.id)).scalar_subquery(), func.count(Document.id),
+               newest.scalar_subquery())
     ).one())
 
 
@@ -77,26 +83,43 @@ def vocabulary(session: Session) -> Vocabulary:
 def match_expression(groups: Sequence[Sequence[str]], mode: str, dialect: str) -> str | None:
     """Return the engine's query string for *groups* in *mode*, or None when impossible.
 
-    Modes: "phrase" (consecutive), "all", "all_but_one" (any set of all terms but one),
-    "any"; each group is a term and its alternatives.
+    Modes: "phrase" (consecutive), "near" (all within a few words), "near_pairs" (two of
+    them next to each other), "all", "all_but_one" (any set of all terms but one), "any";
+    each group is a term and its alternatives. PostgreSQL has no "within N words": there
+    "near" is "all", and "near_pairs" allows one word between the two.
     """
     sqlite = dialect == "sqlite"
     quoted = [[f'"{t}"' if sqlite else f"'{t}'" for t in group] for group in groups]
     either = [_join(group, " OR " if sqlite else " | ") for group in quoted]
     both, one_of = (" AND ", " OR ") if sqlite else (" & ", " | ")
-    if mode == "phrase" and sqlite:
-        phrases = list(itertools.islice(itertools.product(*quoted), MAX_PHRASES + 1))
-        if len(phrases) > MAX_PHRASES:
-            return None
-        return one_of.join(_join(phrase, " + ") for phrase in phrases)
+    pairs = list(itertools.combinations(range(len(groups)), 2))
+    if sqlite and mode in ("phrase", "near", "near_pairs"):
+        if mode == "near_pairs":
+            spans = [_products([quoted[i], quoted[j]], lambda p: f"NEAR({' '.join(p)}, 1)")
+                     for i, j in pairs]
+            return None if None in spans else one_of.join(spans)
+        if mode == "near":
+            return _products(quoted, lambda p: f"NEAR({' '.join(p)}, {len(groups)})")
+        return _products(quoted, lambda p: _join(p, " + "))
     if mode == "phrase":
         return _join(either, " <-> ")
-    if mode == "all":
+    if mode in ("all", "near"):
         return _join(either, both)
+    if mode == "near_pairs":
+        return one_of.join(f"({either[i]} <1> {either[j]}) | ({either[i]} <2> {either[j]})"
+                           for i, j in pairs)
     if mode == "all_but_one":
         subsets = [either[:n] + either[n + 1 :] for n in range(len(either))]
         return one_of.join(_join(subset, both) for subset in subsets)
     return _join(either, one_of)
+
+
+def _products(quoted: list[list[str]], render) -> str | None:
+    """Return the OR of *render* over every choice of alternatives (None when too many)."""
+    choices = list(itertools.islice(itertools.product(*quoted), MAX_PHRASES + 1))
+    if len(choices) > MAX_PHRASES:
+        return None
+    return " OR ".join(_join([render(choice)], "") for choice in choices)
 
 
 def _join(parts: Sequence[str], separator: str) -> str:

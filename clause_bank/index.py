@@ -83,31 +83,29 @@ def vocabulary(session: Session) -> Vocabulary:
 def match_expression(groups: Sequence[Sequence[str]], mode: str, dialect: str) -> str | None:
     """Return the engine's query string for *groups* in *mode*, or None when impossible.
 
-    Modes: "phrase" (consecutive), "near" (all within a few words), "near_pairs" (two of
-    them next to each other), "all", "all_but_one" (any set of all terms but one), "any";
-    each group is a term and its alternatives. PostgreSQL has no "within N words": there
-    "near" is "all", and "near_pairs" allows one word between the two.
+    Modes: "phrase" (consecutive), "near_pairs" (two of them with at most n - 2 words
+    between, so that they align in a window of n words), "all", "all_but_one" (any set of
+    all terms but one), "any"; each group is a term and its alternatives.
     """
     sqlite = dialect == "sqlite"
     quoted = [[f'"{t}"' if sqlite else f"'{t}'" for t in group] for group in groups]
     either = [_join(group, " OR " if sqlite else " | ") for group in quoted]
     both, one_of = (" AND ", " OR ") if sqlite else (" & ", " | ")
     pairs = list(itertools.combinations(range(len(groups)), 2))
-    if sqlite and mode in ("phrase", "near", "near_pairs"):
-        if mode == "near_pairs":
-            spans = [_products([quoted[i], quoted[j]], lambda p: f"NEAR({' '.join(p)}, 1)")
-                     for i, j in pairs]
-            return None if None in spans else one_of.join(spans)
-        if mode == "near":
-            return _products(quoted, lambda p: f"NEAR({' '.join(p)}, {len(groups)})")
+    gap = len(groups) - 2
+    if sqlite and mode == "near_pairs":
+        spans = [_products([quoted[i], quoted[j]], lambda p: f"NEAR({' '.join(p)}, {gap})")
+                 for i, j in pairs]
+        return None if None in spans else one_of.join(spans)
+    if sqlite and mode == "phrase":
         return _products(quoted, lambda p: _join(p, " + "))
     if mode == "phrase":
         return _join(either, " <-> ")
-    if mode in ("all", "near"):
-        return _join(either, both)
     if mode == "near_pairs":
-        return one_of.join(f"({either[i]} <1> {either[j]}) | ({either[i]} <2> {either[j]})"
-                           for i, j in pairs)
+        return one_of.join(f"({either[i]} <{k}> {either[j]})" for i, j in pairs
+                           for k in range(1, gap + 2))
+    if mode == "all":
+        return _join(either, both)
     if mode == "all_but_one":
         subsets = [either[:n] + either[n + 1 :] for n in range(len(either))]
         return one_of.join(_join(subset, both) for subset in subsets)

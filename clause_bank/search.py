@@ -127,34 +127,48 @@ def run_query(session: Session, parsed: Query, *, where, need: int,
               counts: dict[str, int]) -> list[tuple[int, float]]:
     """Return (clause id, score) of the hits for *parsed*, best first.
 
-    The score puts a clause with all the terms, or two of them side by side, above one with
-    some of them scattered; each tier fetches the best ``size`` clauses of one such class
-    (shortest first, as the score does), and the next tiers run only when they may matter.
+    Tiers fetch classes of clauses from the best score down: the terms as a phrase; two of
+    them close enough to align; all of them; all but one. Each tier lists its best ``size``
+    clauses (shortest first, as the score does), and the search stops as soon as the hits
+    found score at least as high as anything the next tiers could bring.
     """
     groups = parsed.groups
     size = max(CANDIDATES, 2 * need)
     found: dict[int, str] = {}
 
-    def tier(chosen, mode: str, ranked: bool = False) -> bool:
-        rows = index.candidates(session, chosen, mode=mode, where=where, limit=size,
-                                ranked=ranked)
-        found.update(rows)
-        return len(rows) >= size
+    def tier(chosen, mode: str, ranked: bool = False) -> list[tuple[int, float]]:
+        found.update(index.candidates(session, chosen, mode=mode, where=where, limit=size,
+                                      ranked=ranked))
+        return rank(parsed, found)
 
     if len(groups) == 1:
-        tier(groups, "any")
-    elif len(groups) > max(SUBSETS):
+        return tier(groups, "any")
+    if len(groups) > max(SUBSETS):
         tier(groups, "all")
-        tier(index.rarest(groups, counts), "any", ranked=True)
-    else:
-        if tier(groups, "all"):
-            tier(groups, "phrase")
-            tier(groups, "near")
-        if len(groups) in SUBSETS:
-            tier(groups, "near_pairs")
-        if len(found) < size:
-            tier(groups, "all_but_one" if len(groups) in SUBSETS else "any")
-    return rank(parsed, found)
+        return tier(index.rarest(groups, counts), "any", ranked=True)
+    ranked: list[tuple[int, float]] = []
+    for mode, bound in _plan(len(groups)):
+        ranked = tier(groups, mode)
+        if len(ranked) >= need and ranked[need - 1][1] >= bound:
+            break
+    return ranked
+
+
+def _plan(n: int) -> list[tuple[str, float]]:
+    """Return the tiers for *n* terms, each with the best score left outside it and before it.
+
+    Outside the phrase, at most n - 1 terms align in order; outside "near_pairs", at most
+    one; outside "all", coverage is at most (n - 1) / n.
+    """
+    def best(aligned: int, present: int) -> float:
+        return combine(100 * aligned / n, present / n, 0)
+
+    plan = [("phrase", best(n - 1, n))]
+    if n >= 3:
+        plan.append(("near_pairs", best(1, n)))
+    plan.append(("all", best(1, n - 1)))
+    plan.append(("all_but_one" if n >= 3 else "any", 0.0))
+    return plan
 
 
 def rank(parsed: Query, found: dict[int, str]) -> list[tuple[int, float]]:

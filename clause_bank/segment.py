@@ -131,8 +131,8 @@ def _signal(clause: Clause, clauses: list[Clause], language: str) -> float:
     score = 0.0
     if opener is not None:
         score = 1.0 if opener.form in PREAMBULAR_FORMS else -1.0
-    numbered = block.marker is not None and block.marker.kind == "number"
-    share = sum(1 for c in clauses if c.block.marker is not None) / len(clauses)
+    numbered = _numbered(block)
+    share = sum(1 for c in clauses if _numbered(c.block)) / len(clauses)
     if numbered and share < 0.9:
         score -= 0.5  # UN style numbers operative paragraphs only
     elif not numbered and share > 0.1:
@@ -140,6 +140,10 @@ def _signal(clause: Clause, clauses: list[Clause], language: str) -> float:
     if block.text.endswith(","):
         score += 0.3
     return score
+
+
+def _numbered(block: Block) -> bool:
+    return block.marker is not None and block.marker.kind == "number"
 
 
 def _paragraph(clause: Clause, kind: str, language: str) -> SegmentedParagraph:

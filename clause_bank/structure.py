@@ -170,15 +170,21 @@ def is_heading(block: Block, following: Block | None, language: str) -> bool:
 
 
 def is_intro(block: Block, following: Block | None, language: str) -> bool:
-    """Tell whether a block ending with « : » introduces the following paragraphs."""
-    opener = opener_of(block.text, language)
-    if opener is not None and _only_opener(block.text, opener.text):
-        return True  # « Nous engageons à : » then the commitments, each a paragraph
-    if following is None or (following.marker is not None and following.marker.kind in ITEM_KINDS):
+    """Tell whether a block ending with « : » introduces the following paragraphs.
+
+    « Prie les États : a) … » is a paragraph with sub-items; « Nous engageons à : » over a
+    bulleted or numbered list, or « DÉCLARENT : », introduces paragraphs of their own.
+    """
+    if following is None:
         return False
-    if block.caps or opener is None or not opener.known:
-        return True
-    if following.marker is not None and following.marker.kind == "number":
+    kind = following.marker.kind if following.marker is not None else None
+    if kind in ("letter", "roman", "ambiguous", "subnumber"):
+        return False
+    opener = opener_of(block.text, language)
+    bare = opener is None or _only_opener(block.text, opener.text)
+    if kind == "bullet":
+        return bare or len(block.text.split()) <= 8
+    if block.caps or bare or not opener.known or kind == "number":
         return True
     after = opener_of(following.text, language)
     return after is not None and after.form == "infinitive"

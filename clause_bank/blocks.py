@@ -40,13 +40,17 @@ class Block:
     @property
     def caps(self) -> bool:
         """Tell whether the block is written in capitals (a title or an OAS heading)."""
-        return caps_ratio(self.text) > 0.8 and sum(ch.isalpha() for ch in self.text) > 3
+        return caps_ratio(self.text) > 0.8 and sum(ch.isalpha() for ch in self.text[:300]) > 3
 
 
-@lru_cache(maxsize=4096)
 def opener_of(text: str, language: str) -> Opener | None:
     """Return the opener of *text* (cached: blocks are asked more than once)."""
-    return find_opener(text, language=language)
+    return _opener_of(text[:240], language)  # an opener is read from the first words only
+
+
+@lru_cache(maxsize=8192)
+def _opener_of(head: str, language: str) -> Opener | None:
+    return find_opener(head, language=language)
 
 
 def starts_with_opener(text: str, language: str) -> bool:
@@ -148,9 +152,10 @@ def _continuation_words() -> frozenset[str]:
 
 def _ends_with_continuation(text: str) -> bool:
     """Tell whether *text* stops on a word that cannot end a paragraph (« de », « the »)."""
-    if re.search(r"[;,]\s*(?:et|and|ou|or)\s*$", text):
+    tail = text[-40:]
+    if re.search(r"[;,]\s*(?:et|and|ou|or)\s*$", tail):
         return False  # « … ;  et » closes a paragraph before the last one
-    found = re.search(r"([\w']+)\s*$", text)
+    found = re.search(r"([\w']+)\s*$", tail)
     return bool(found) and found.group(1).lower() in _continuation_words()
 
 

@@ -34,6 +34,8 @@ _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _MD_BULLET = re.compile(r"^[-*+]\s+")
 _LOST = "\ufffd"
 # A footnote marker left in the text as superscript digits: « de la traite¹, ».
+_SUPERSCRIPTS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
+_SPACE_BEFORE = re.compile(r"\s+([,;.])(?=\s|$)")
 _SUPERSCRIPT_REF = re.compile(r"(?<=[^\W\d_]|[.,;:)»])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 
@@ -140,18 +142,28 @@ def clean_line(raw: str) -> Line | None:
 
 
 def _strip_markup(text: str) -> tuple[str, tuple[str, ...]]:
-    dropped = tuple("(sic)" for _ in _SIC.finditer(text))
-    text = _SIC.sub("", text)
-    text = _SUP.sub(_superscript, text)
-    text = _LINK.sub(lambda m: "" if m.group(1) else m.group(2), text)
-    text = _TAG.sub("", text)
-    text = html.unescape(text)
-    text = _FOOTNOTE_REF.sub("", text)
-    text = _SUPERSCRIPT_REF.sub("", text)
+    dropped = ()
+    if "sic" in text.lower():
+        dropped = tuple("(sic)" for _ in _SIC.finditer(text))
+        text = _SIC.sub("", text)
+    if "<" in text:
+        text = _TAG.sub("", _SUP.sub(_superscript, text))
+    if "](" in text:
+        text = _LINK.sub(lambda m: "" if m.group(1) else m.group(2), text)
+    if "&" in text:
+        text = html.unescape(text)
+    if "[^" in text:
+        text = _FOOTNOTE_REF.sub("", text)
+    if not _SUPERSCRIPTS.isdisjoint(text):
+        text = _SUPERSCRIPT_REF.sub("", text)
     if not text.lstrip().startswith(_LOST):
         text = text.replace(_LOST, "")  # a footnote marker lost in conversion
-    text = _ESCAPE.sub(r"\1", _EMPHASIS.sub("", text))
-    text = re.sub(r"\s+([,;.])(?=\s|$)", lambda m: _space_before(m.group(1)), text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    if " ," in text or " ." in text or " ;" in text:
+        text = _SPACE_BEFORE.sub(lambda m: _space_before(m.group(1)), text)
     return text.strip(), dropped
 
 
@@ -166,6 +178,11 @@ def _superscript(match: re.Match) -> str:
 
 
 def caps_ratio(text: str) -> float:
-    """Return the share of capitals among the letters of *text*."""
-    letters = [ch for ch in text if ch.isalpha()]
+    """Return the share of capitals among the letters of *text* (its first 300 characters)."""
+    return _caps_ratio(text[:300])
+
+
+@lru_cache(maxsize=8192)
+def _caps_ratio(head: str) -> float:
+    letters = [ch for ch in head if ch.isalpha()]
     return sum(ch.isupper() for ch in letters) / len(letters) if letters else 0.0

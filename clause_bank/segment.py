@@ -112,19 +112,25 @@ def _result(parts: Parts, language: str) -> Segmentation:
 def _kinds(parts: Parts, language: str) -> list[str]:
     """Type the clauses: a preambular block, then an operative block, never interleaved."""
     count = len(parts.clauses)
-    signals = [_signal(c, parts.clauses, language) for c in parts.clauses]
+    numbered = sum(1 for c in parts.clauses if _numbered(c.block)) / max(count, 1)
+    signals = [_signal(c, numbered, language) for c in parts.clauses]
     # A heading « … : » followed by a paragraph that is not preambular opens the operative block.
     intros = [k for k in parts.intros if k < count and signals[k] <= 0]
     if intros:
         split = intros[0]
     else:
         # Best cut: preambular signals before it, operative ones after; ties go to operative.
-        scores = [sum(signals[:k]) - sum(signals[k:]) for k in range(count + 1)]
-        split = scores.index(max(scores)) if scores else 0
+        total = sum(signals)
+        before, best, split = 0.0, -total, 0
+        for k, signal in enumerate(signals, start=1):
+            before += signal
+            score = before - (total - before)
+            if score > best + 1e-9:
+                best, split = score, k
     return ["preambular"] * split + ["operative"] * (count - split)
 
 
-def _signal(clause: Clause, clauses: list[Clause], language: str) -> float:
+def _signal(clause: Clause, numbered_share: float, language: str) -> float:
     """Return > 0 for a preambular-looking clause, < 0 for an operative-looking one."""
     block = clause.block
     opener = opener_of(block.text, language)
@@ -132,10 +138,9 @@ def _signal(clause: Clause, clauses: list[Clause], language: str) -> float:
     if opener is not None:
         score = 1.0 if opener.form in PREAMBULAR_FORMS else -1.0
     numbered = _numbered(block)
-    share = sum(1 for c in clauses if _numbered(c.block)) / len(clauses)
-    if numbered and share < 0.9:
+    if numbered and numbered_share < 0.9:
         score -= 0.5  # UN style numbers operative paragraphs only
-    elif not numbered and share > 0.1:
+    elif not numbered and numbered_share > 0.1:
         score += 0.5
     if block.text.endswith(","):
         score += 0.3

@@ -269,11 +269,13 @@ def _last_paragraph(clauses: list[Clause]) -> int | None:
     if len(numbered) >= 2:
         return numbered[-1]
     ends = [c.block.text.rstrip("»” ")[-1:] for c in clauses]
-    for index in range(len(clauses) - 1, 1, -1):
-        before = ends[:index]
-        if ends[index] == "." and sum(e in ";," for e in before) >= 0.8 * len(before):
-            return index
-    return None
+    listed = 0  # paragraphs ending « ; » or « , » before each index
+    candidates = []
+    for index, end in enumerate(ends):
+        if index > 1 and end == "." and listed >= 0.8 * index:
+            candidates.append(index)
+        listed += end in ";,"
+    return candidates[-1] if candidates else None
 
 
 def _numbered(block: Block) -> bool:

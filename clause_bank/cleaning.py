@@ -116,7 +116,8 @@ def _cells(raws: list[str]):
     """Yield lines, a header laid out in columns (« Nations Unies⇥A/RES/72/1 ») cell by cell."""
     for raw in raws:
         cells = _COLUMNS.split(raw.strip())
-        if len(cells) > 1 and len(raw) < 200 and all(len(cell) <= 70 for cell in cells):
+        numbered = parse_marker(cells[0])[1] == ""  # « 1.⇥Décide … » is one paragraph
+        if not numbered and len(cells) > 1 and len(raw) < 200 and all(len(c) <= 70 for c in cells):
             yield from cells
         else:
             yield raw.replace("\t", " ")

@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from drafting.access import draft_or_404
@@ -21,7 +22,8 @@ ROLE_LABELS = {"editor": _l("Peut modifier"), "reader": _l("Lecture seule")}
 
 class ShareForm(FlaskForm):
     username = StringField(_l("Nom d'utilisateur"), validators=[DataRequired(), Length(max=80)])
-    role = SelectField(_l("Droits"), choices=list(ROLE_LABELS.items()), default="reader")
+    role = SelectField(_l("Droits"), default="reader",
+                       choices=[SelectChoice(value, label) for value, label in ROLE_LABELS.items()])
 
 
 class UnshareForm(FlaskForm):

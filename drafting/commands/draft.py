@@ -59,5 +59,5 @@ def _read(file: str) -> bytes:
     except OSError as error:
         fail(f"cannot read {file}: {error.strerror}")
     if len(data) > limit:
-        fail(f"{file}: larger than {limit // (1024 * 1024)} MB")
+        fail(f"{file}: larger than the limit of {limit:,} bytes")
     return data

@@ -10,7 +10,7 @@ import accounts
 from drafts import store
 from storage import make_engine, make_sessionmaker, upgrade_schema
 from storage.models import Revision
-from tests.conftest import PASSWORD
+from tests.conftest import BACKENDS, PASSWORD
 from tests.draft_samples import sample_draft
 
 
@@ -94,3 +94,47 @@ def test_racing_saves_on_one_base_let_exactly_one_through(database, shared_draft
     with database() as session:
         assert store.load_draft(session, draft_id)[0].title == f"Version {winners[0]}"
         assert session.scalar(select(func.count()).select_from(Revision)) == 2
+
+
+def _as(app, user_id):
+    """Return a request context signed in as *user_id*."""
+    from flask_login import login_user
+
+    from drafting.auth import SignedInUser
+    from storage.models import User
+
+    context = app.test_request_context("/")
+    context.push()
+    with app.extensions["sessionmaker"]() as session:
+        login_user(SignedInUser(session.get(User, user_id)))
+    return context
+
+
+@pytest.mark.parametrize("database_url", BACKENDS, indirect=True)
+def test_web_save_of_a_stale_page_keeps_the_typed_text(app, session, make_users):
+    from drafting.access import draft_or_404, save_or_conflict
+
+    people = make_users("alice", "ed")
+    draft_id = store.create_draft(session, sample_draft(), owner_id=people["alice"])
+    store.share_draft(session, draft_id, username="ed", role="editor")
+    pages = {}
+    for name in ("alice", "ed"):  # both open the editor on revision 1
+        context = _as(app, people[name])
+        pages[name] = draft_or_404(draft_id, write=True)
+        context.pop()
+    alice_text, ed_text = pages["alice"].draft, pages["ed"].draft
+    alice_text.closing = "FIN — Paris, le 25 novembre 2017"
+    ed_text.operative.pop()
+
+    context = _as(app, people["alice"])
+    assert save_or_conflict(pages["alice"], alice_text, base_revision=1).revision == 2
+    context.pop()
+    context = _as(app, people["ed"])
+    outcome = save_or_conflict(pages["ed"], ed_text, base_revision=1)
+    context.pop()
+
+    assert not outcome.saved and outcome.conflict.current == 2
+    assert outcome.conflict.draft == ed_text
+    assert {(row.part, row.status) for row in outcome.comparison.rows if row.status != "equal"} \
+        == {("closing", "changed"), ("operative", "deleted")}
+    assert store.load_draft(session, draft_id) == (alice_text, 2)

@@ -1,6 +1,6 @@
 """Save, load, list and compare a 40-preambular / 300-operative draft, on SQLite and PostgreSQL.
 
-Run: ``.venv/bin/python bench/drafts.py [--postgres]``. Every figure is the median of several
+Run: ``.venv/bin/python bench/draft_store.py [--postgres]``. Every figure is the median of several
 runs, also given as a ratio to the baseline measured in the same process: turning the draft into
 declaration-draft/1 JSON and back (the work no store can avoid). ``--postgres`` starts a
 throw-away cluster the way the tests do.

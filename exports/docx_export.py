@@ -10,7 +10,7 @@ from drafts.model import Draft
 from exports import page, properties
 from exports.blocks import Block, layout, restyled
 from exports.errors import ExportError
-from exports.house_styles import HOUSE_STYLES
+from exports.house_styles import HOUSE_STYLES, numbering_levels
 from exports.numbering import add_instance, ensure_definitions
 from exports.ooxml import RPR, RSTYLE, VAL, P, R, add_run, paragraph, w
 from exports.provenance import AUTHOR, comment_lines
@@ -41,7 +41,8 @@ def export_docx(draft: Draft, *, house_style: str | None = None,
     writer = Writer(document.element.body, ids, _numbering(document, style, language, labels),
                     author=revision_label or AUTHOR[language][0],
                     date=now.isoformat().replace("+00:00", "Z"),
-                    first_id=len(blocks) + len(old_blocks or ()))
+                    first_id=len(blocks) + len(old_blocks or ()),
+                    label_levels=_label_levels(style, language, labels))
     _write_body(writer, blocks, old_blocks)
     _add_comments(document, writer, ids, language)
     page.set_language(document, draft.language)
@@ -76,6 +77,14 @@ def _numbering(document, style, language: str, labels: bool) -> dict[str, int]:
     if labels:
         num_ids["preambular"] = add_instance(numbering, abstract["preambular_labelled"])
     return num_ids
+
+
+def _label_levels(style, language: str, labels: bool) -> dict:
+    operative = numbering_levels(style, "operative_labelled" if labels else "operative", language)
+    levels = {"operative": operative[0]}
+    if labels:
+        levels["preambular"] = numbering_levels(style, "preambular_labelled", language)[0]
+    return levels
 
 
 def _write_body(writer: Writer, blocks: list[Block], old_blocks: list[Block] | None) -> None:

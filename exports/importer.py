@@ -49,6 +49,7 @@ def import_docx(data: bytes) -> Draft:
         draft = _structured(paragraphs, _comments(document))
     else:
         draft = read_foreign(paragraphs, language=language)
+        language = draft.language
     _apply_properties(draft, values, language)
     return draft
 

@@ -34,10 +34,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
 
-    from drafting import cli, database, i18n
+    from flask_wtf.csrf import CSRFProtect
+
+    from drafting import auth, cli, database, i18n
 
     database.init_app(app)
     i18n.init_app(app)
+    CSRFProtect(app)
+    auth.init_app(app)
     cli.init_app(app)
     _register_blueprints(app)
     if app.config["BOOTSTRAP"]:
@@ -46,9 +50,10 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from drafting import home
+    from drafting import home, sharing
 
     app.register_blueprint(home.bp)
+    app.register_blueprint(sharing.bp)
 
 
 def _instance_secret(instance: Path) -> str:

@@ -35,8 +35,12 @@ def db_upgrade() -> None:
 
 def init_app(app: Flask) -> None:
     """Register the command groups on *app*."""
-    from drafting.commands import bank as _bank  # noqa: F401
-    from drafting.commands import draft as _draft  # noqa: F401
+    # Importing the command modules attaches their commands to the groups above.
+    import drafting.commands.bank
+    import drafting.commands.draft
+    import drafting.commands.draft_check
+    import drafting.commands.draft_export
+    import drafting.commands.users  # noqa: F401
 
     for group in (bank, draft, users, db):
         app.cli.add_command(group)

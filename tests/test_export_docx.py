@@ -3,7 +3,12 @@
 import re
 
 import pytest
-from export_helpers import (
+from rapidfuzz import fuzz
+
+from drafts.model import Draft, Paragraph
+from exports import ExportError, export_docx
+from exports.house_styles import HOUSE_STYLES
+from tests.export_helpers import (
     NS,
     body,
     english_draft,
@@ -14,11 +19,6 @@ from export_helpers import (
     style_of,
     text_of,
 )
-from rapidfuzz import fuzz
-
-from drafts.model import Draft, Paragraph
-from exports import ExportError, export_docx
-from exports.house_styles import HOUSE_STYLES
 
 HOUSE = list(HOUSE_STYLES)
 # Expected paragraphs of sample_draft: (style id, numbering level or None, text).

@@ -8,11 +8,11 @@ import docx
 import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from export_helpers import english_draft, open_docx, sample_draft, seed_paragraphs
 
 from drafts.model import Draft, Item, Metadata, Paragraph, Provenance
 from exports import export_docx, import_docx
 from exports.house_styles import HOUSE_STYLES
+from tests.export_helpers import english_draft, open_docx, sample_draft, seed_paragraphs
 
 
 def _odd_text() -> Draft:

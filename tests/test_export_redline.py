@@ -4,7 +4,10 @@ import copy
 import re
 
 import pytest
-from export_helpers import (
+
+from drafts.model import Draft, Item, Paragraph
+from exports import export_docx, import_docx
+from tests.export_helpers import (
     accept_all,
     body,
     q,
@@ -15,9 +18,6 @@ from export_helpers import (
     text_of,
     visible,
 )
-
-from drafts.model import Draft, Item, Paragraph
-from exports import export_docx, import_docx
 
 ISO_DATE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 
@@ -135,7 +135,7 @@ def test_unchanged_drafts_give_no_tracked_change():
 
 def test_redline_switches_on_change_tracking():
     old, new = _pair(_edit_words)
-    from export_helpers import open_docx
+    from tests.export_helpers import open_docx
 
     settings = open_docx(export_docx(new, compare_with=old)).settings.element
     assert settings.find(q("trackRevisions")) is not None

@@ -5,12 +5,12 @@ import zipfile
 
 import docx
 import pytest
-from export_helpers import body, numbering_of, open_docx, q, sample_draft, style_of
 
 from exports import TemplateError, export_docx
 from exports.house_styles import CHARACTER_STYLES, HOUSE_STYLES, PARAGRAPH_STYLES
 from exports.make_templates import build
 from exports.template import TEMPLATES, builtin_bytes, resolve_styles
+from tests.export_helpers import body, numbering_of, open_docx, q, sample_draft, style_of
 
 
 def _part(data: bytes, name: str) -> bytes:

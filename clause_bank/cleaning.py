@@ -36,6 +36,8 @@ _LOST = "\ufffd"
 # A footnote marker left in the text as superscript digits: « de la traite¹, ».
 _SUPERSCRIPTS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
 _SPACE_BEFORE = re.compile(r"\s+([,;.])(?=\s|$)")
+# The same marker typed as a plain digit at a clause end: « nous voulons »1, », « face2, ».
+_GLUED_REF = re.compile(r"(?<=[a-zà-ÿ»)])\d{1,2}(?=[,;.:](?:\s|$))")
 _SUPERSCRIPT_REF = re.compile(r"(?<=[^\W\d_]|[.,;:)»])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 
@@ -49,6 +51,7 @@ class Line:
     indent: int = 0
     heading: bool = False  # a Markdown heading (# …)
     gap: bool = False  # a blank line before it
+    note: bool = False  # in the footnotes at the foot of a page (after a « ______ » rule)
     dropped: tuple[str, ...] = ()  # editorial residue taken out, e.g. "(sic)"
 
 
@@ -98,15 +101,36 @@ def clean_lines(text: str) -> list[Line]:
     """Return the non-empty lines of *text*, cleaned, each knowing if a blank line preceded it."""
     lines = []
     gap = False
+    notes = False
     for raw in _cells(normalise(text, keep_tabs=True).split("\n")):
+        if _RULE.match(raw.strip()):
+            notes = True  # footnotes follow, down to the page's furniture
         line = clean_line(raw)
         if line is None:
             gap = True
             continue
+        if notes:
+            notes = _footnote(line, raw)
         line.gap = gap or not lines
         gap = False
         lines.append(line)
     return lines
+
+
+_RULE = re.compile(r"^[_\-–—=]{5,}$")
+_FOOTNOTE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=\S)")
+
+
+def _footnote(line: Line, raw: str) -> bool:
+    """Mark a line of a page's footnotes (« 1 Résolution 66/288, annexe. »); tell if more follow."""
+    if is_scrap(line.text) and not _RULE.match(raw.strip()):
+        return False
+    found = _FOOTNOTE_NUMBER.match(line.text)
+    if line.marker is None and found:
+        line.marker = Marker(found.group(1), "footnote")
+        line.text = line.text[found.end() :]
+    line.note = True
+    return True
 
 
 _COLUMNS = re.compile(r"\t+| {4,}")
@@ -117,7 +141,7 @@ def _cells(raws: list[str]):
     for raw in raws:
         cells = _COLUMNS.split(raw.strip())
         numbered = parse_marker(cells[0])[1] == ""  # « 1.⇥Décide … » is one paragraph
-        if not numbered and len(cells) > 1 and len(raw) < 200 and all(len(c) <= 70 for c in cells):
+        if not numbered and len(cells) > 1 and len(raw) < 240 and all(len(c) <= 100 for c in cells):
             yield from cells
         else:
             yield raw.replace("\t", " ")
@@ -157,6 +181,7 @@ def _strip_markup(text: str) -> tuple[str, tuple[str, ...]]:
         text = _FOOTNOTE_REF.sub("", text)
     if not _SUPERSCRIPTS.isdisjoint(text):
         text = _SUPERSCRIPT_REF.sub("", text)
+    text = _GLUED_REF.sub("", text)
     if not text.lstrip().startswith(_LOST):
         text = text.replace(_LOST, "")  # a footnote marker lost in conversion
     if "*" in text or "_" in text:

@@ -47,14 +47,22 @@ def segment_text(text: str, *, language: str | None = None) -> Segmentation:
 
 
 def _annexes(blocks: list[Block]) -> list[tuple[str | None, list[Block]]]:
-    """Cut the blocks at « Annexe » headings: a resolution may adopt an annexed declaration."""
+    """Cut the blocks into parts: an annexed declaration (« Annexe »), or the second and
+    further resolutions of a document that holds several (« RECOMMANDATION N° 51 »)."""
+    titles = [i for i, b in enumerate(blocks) if b.marker is None and _is_part_title(b)]
+    cuts = set(titles[1:]) if len(titles) >= 2 else set()
     sections: list[tuple[str | None, list[Block]]] = [(None, [])]
-    for block in blocks:
-        if block.marker is None and matches("annex_headings", block.text):
+    for index, block in enumerate(blocks):
+        if index in cuts or (block.marker is None and matches("annex_headings", block.text)):
             sections.append((block.text, []))
         else:
             sections[-1][1].append(block)
     return sections
+
+
+def _is_part_title(block: Block) -> bool:
+    text = block.text
+    return len(text) <= 250 and text[-1:] not in ";," and matches("part_titles", text)
 
 
 def _merge_annex(result: Segmentation, label: str, annex: Segmentation) -> None:

@@ -61,30 +61,27 @@ def rules() -> dict:
     return json.loads(RULES.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
-def _scrap_pattern() -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in rules()["scraps"]), re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _closing_pattern() -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in rules()["closings"]), re.IGNORECASE)
+@lru_cache(maxsize=32)
+def pattern(name: str) -> re.Pattern:
+    """Return the rule *name* of ``structure.json`` compiled (a list becomes alternatives)."""
+    value = rules()[name]
+    source = value if isinstance(value, str) else "|".join(f"(?:{p})" for p in value)
+    return re.compile(source, re.IGNORECASE)
 
 
 def is_closing(text: str) -> bool:
     """Tell whether a whole line closes the text (« FIN », « Fait à Paris, le … »)."""
-    return _closing_pattern().fullmatch(text.strip()) is not None
+    return pattern("closings").fullmatch(text.strip()) is not None
 
 
 def is_scrap(text: str) -> bool:
     """Tell whether a whole line is page furniture (« top of page », « FR », page numbers)."""
-    return len(text) <= 90 and _scrap_pattern().fullmatch(text.strip(" .:")) is not None
+    return len(text) <= 90 and pattern("scraps").fullmatch(text.strip(" .:")) is not None
 
 
-@lru_cache(maxsize=1)
 def chapeau_pattern() -> re.Pattern:
     """Return the pattern of a chapeau's first words (« Nous, », « L'Assemblée générale »)."""
-    return re.compile(rules()["chapeau_authors"], re.IGNORECASE)
+    return pattern("chapeau_authors")
 
 
 def normalise(text: str, *, keep_tabs: bool = False) -> str:

@@ -10,21 +10,13 @@ from __future__ import annotations
 import re
 
 from clause_bank.blocks import Block, build_blocks, opener_of
+from clause_bank.chapeau import chapeau_continues, split_chapeau
 from clause_bank.cleaning import rules
 from clause_bank.model import Segmentation, SegmentedParagraph
 from clause_bank.numbering import letter_index
 from clause_bank.openers import PREAMBULAR_FORMS
 from clause_bank.references import find_references
-from clause_bank.structure import (
-    Clause,
-    Parts,
-    body,
-    chapeau_continues,
-    front_matter,
-    matches,
-    split_chapeau,
-    split_front,
-)
+from clause_bank.structure import Clause, Parts, body, front_matter, matches, split_front
 
 
 def detect_language(text: str) -> str:

@@ -4,11 +4,11 @@ import io
 import zipfile
 
 import pytest
-from export_helpers import body, open_docx, q, sample_draft, text_of
 from lxml import etree
 
 from drafts.model import Item, Provenance
 from exports import ExportError, export_docx, export_text, import_docx
+from tests.export_helpers import body, open_docx, q, sample_draft, text_of
 
 FORBIDDEN = ["\x00", "\x01", "\x07", "\x0b", "\x0c", "\x1f", "\ud800", "\udfff", "\uffff"]
 PLACES = {

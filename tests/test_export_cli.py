@@ -7,10 +7,10 @@ import zipfile
 
 import docx
 import pytest
-from export_helpers import q, revised, sample_draft
 
 from drafts.jsonio import dumps, loads
 from exports.template import builtin_bytes
+from tests.export_helpers import q, revised, sample_draft
 
 
 @pytest.fixture

@@ -6,11 +6,11 @@ import zipfile
 
 import pytest
 from docx.oxml.parser import parse_xml
-from export_helpers import sample_draft
 from lxml import etree
 
 from exports import ImportError_, export_docx, import_docx
 from exports.guard import MAX_ENTRIES, MAX_FILE_BYTES
+from tests.export_helpers import sample_draft
 
 XXE = (b'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'

@@ -6,10 +6,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from export_helpers import english_draft, revised, sample_draft
 
 from exports import docx_to_pdf, export_docx, export_pdf
 from exports.house_styles import HOUSE_STYLES
+from tests.export_helpers import english_draft, revised, sample_draft
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"

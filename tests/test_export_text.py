@@ -1,10 +1,10 @@
 """Plain-text and Markdown export."""
 
 import pytest
-from export_helpers import english_draft, sample_draft
 
 from drafts.model import Draft, Item, Paragraph
 from exports import ExportError, export_text
+from tests.export_helpers import english_draft, sample_draft
 
 
 def test_plain_text_numbers_like_word():

@@ -4,31 +4,21 @@ import copy
 
 import pytest
 from sqlalchemy import func, select
-from werkzeug.security import generate_password_hash
 
 import accounts
 from drafts import jsonio, store
 from drafts.model import Draft, Paragraph
-from storage.models import Revision, Share, User
-from tests.conftest import BACKENDS, PASSWORD
+from storage.models import Revision, Share
+from tests.conftest import BACKENDS
 from tests.draft_samples import sample_draft
 
 pytestmark = pytest.mark.parametrize("database_url", BACKENDS, indirect=True)
 
 
-@pytest.fixture(scope="module")
-def password_hash():
-    return generate_password_hash(PASSWORD)  # once: hashing is slow on purpose
-
-
 @pytest.fixture
-def people(session, password_hash):
+def people(make_users):
     """Return the ids of alice, bob and carol."""
-    users = [User(username=name, password_hash=password_hash, session_token=name)
-             for name in ("alice", "bob", "carol")]
-    session.add_all(users)
-    session.commit()
-    return {user.username: user.id for user in users}
+    return make_users("alice", "bob", "carol")
 
 
 @pytest.fixture
@@ -204,3 +194,19 @@ def test_unusual_text_survives_the_database(session, people):
     draft_id = store.create_draft(session, draft, owner_id=people["alice"])
     assert store.load_draft(session, draft_id)[0] == draft
     assert jsonio.dumps(store.load_draft(session, draft_id)[0]) == jsonio.dumps(draft)
+
+
+@pytest.mark.parametrize(("change", "field"), [
+    (lambda d: setattr(d, "title", "Déclaration\x00"), "title"),
+    (lambda d: setattr(d.operative[1], "text", "Condamnons \ud800"), "operative[1].text"),
+    (lambda d: d.metadata.extra.update({"x-score": float("nan")}), "metadata.x-score"),
+])
+def test_unstorable_text_is_refused_naming_the_field(session, draft_id, people, change, field):
+    draft, _ = store.load_draft(session, draft_id)
+    change(draft)
+    with pytest.raises(jsonio.DraftFormatError) as refused:
+        store.save_draft(session, draft_id, draft, base_revision=1, author_id=people["alice"])
+    assert refused.value.field == field
+    assert store.current_revision(session, draft_id) == 1
+    with pytest.raises(jsonio.DraftFormatError):
+        store.create_draft(session, draft, owner_id=people["alice"])

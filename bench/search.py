@@ -165,7 +165,7 @@ def database_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
 
 
-def main() -> None:
+def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=10_000)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
@@ -174,42 +174,47 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--direct", action="store_true",
                         help="store generated paragraphs without the segmenter")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def run(args: argparse.Namespace, path: Path) -> dict:
+    """Build (unless reusing) and measure the bank at *path*; return the report."""
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade_schema(engine)
+    load_before = os.getloadavg()[0]
+    report: dict = {"build_s": None, "build_cpu_s": None, "distinct_words": None}
+    with make_sessionmaker(engine)() as session:
+        if not args.reuse:
+            cpu = time.process_time()
+            build_s, paragraphs = build(session, args.size, args.seed, direct=args.direct)
+            report["build_s"] = round(build_s, 1)
+            report["build_cpu_s"] = round(time.process_time() - cpu, 1)
+            report["distinct_words"] = len({w.lower() for p in paragraphs
+                                            for w in WORD.findall(f"{p.opener} {p.body}")})
+        total = session.scalar(select(func.count(Clause.id)))
+        figures = measure(session, make_queries(session, seed=args.seed), total)
+        report["distinct_terms"] = len(index.vocabulary(session).counts)
+    engine.dispose()
+    return {
+        "size": total, **report,
+        "clauses_per_s": round(total / report["build_s"]) if report["build_s"] else None,
+        "path": "store_segmentation (no segmenter)" if args.direct else "import_document",
+        "db_mb": round(database_size(path) / 2**20, 1), **figures,
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+                   f"Python {platform.python_version()}, SQLite {_sqlite_version()}",
+        "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],
+        "date": datetime.now(UTC).strftime("%Y-%m-%d"),
+    }
+
+
+def main() -> None:
+    args = arguments()
     path = args.db or Path(tempfile.mkdtemp(prefix="bench-search-")) / "bank.sqlite"
     if not args.reuse:
         for old in path.parent.glob(path.name + "*"):
             old.unlink()
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade_schema(engine)
-    load_before = os.getloadavg()[0]
-    with make_sessionmaker(engine)() as session:
-        build_s = build_cpu = None
-        if not args.reuse:
-            cpu = time.process_time()
-            build_s, paragraphs = build(session, args.size, args.seed, direct=args.direct)
-            build_cpu = time.process_time() - cpu
-            words = {w.lower() for p in paragraphs for w in WORD.findall(f"{p.opener} {p.body}")}
-        total = session.scalar(select(func.count(Clause.id)))
-        queries = make_queries(session, seed=args.seed)
-        figures = measure(session, queries, total)
-        vocabulary = len(index.vocabulary(session).counts)
-    engine.dispose()
-    report = {
-        "size": total, "build_s": round(build_s, 1) if build_s is not None else None,
-        "build_cpu_s": round(build_cpu, 1) if build_cpu is not None else None,
-        "clauses_per_s": round(total / build_s) if build_s else None,
-        "path": "store_segmentation (no segmenter)" if args.direct else "import_document",
-        "db_mb": round(database_size(path) / 2**20, 1), "distinct_terms": vocabulary,
-        "distinct_words": len(words) if not args.reuse else None,
-        **figures, "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}, SQLite {_sqlite_version()}",
-        "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],
-        "date": datetime.now(UTC).strftime("%Y-%m-%d"),
-    }
-    if args.json:
-        print(json.dumps(report))
-    else:
-        print(json.dumps(report, indent=2, ensure_ascii=False))
+    report = run(args, path)
+    print(json.dumps(report) if args.json else json.dumps(report, indent=2, ensure_ascii=False))
     if not args.db:
         for old in path.parent.glob(path.name + "*"):
             old.unlink()

@@ -84,8 +84,9 @@ def match_expression(groups: Sequence[Sequence[str]], mode: str, dialect: str) -
     """Return the engine's query string for *groups* in *mode*, or None when impossible.
 
     Modes: "phrase" (consecutive), "near_pairs" (two of them with at most n - 2 words
-    between, so that they align in a window of n words), "all", "all_but_one" (any set of
-    all terms but one), "any"; each group is a term and its alternatives.
+    between, so that they align in a window of n words), "all_near" (all, and a near pair),
+    "all", "half" (at least half of them), "any"; each group is a term and its
+    alternatives.
     """
     sqlite = dialect == "sqlite"
     quoted = [[f'"{t}"' if sqlite else f"'{t}'" for t in group] for group in groups]
@@ -93,6 +94,9 @@ def match_expression(groups: Sequence[Sequence[str]], mode: str, dialect: str) -
     both, one_of = (" AND ", " OR ") if sqlite else (" & ", " | ")
     pairs = list(itertools.combinations(range(len(groups)), 2))
     gap = len(groups) - 2
+    if mode == "all_near":
+        near = match_expression(groups, "near_pairs", dialect)
+        return None if near is None else _join([_join(either, both), _join([near], "")], both)
     if sqlite and mode == "near_pairs":
         spans = [_products([quoted[i], quoted[j]], lambda p: f"NEAR({' '.join(p)}, {gap})")
                  for i, j in pairs]
@@ -106,8 +110,9 @@ def match_expression(groups: Sequence[Sequence[str]], mode: str, dialect: str) -
                            for k in range(1, gap + 2))
     if mode == "all":
         return _join(either, both)
-    if mode == "all_but_one":
-        subsets = [either[:n] + either[n + 1 :] for n in range(len(either))]
+    if mode == "half":
+        size = (len(either) + 1) // 2
+        subsets = itertools.combinations(either, size)
         return one_of.join(_join(subset, both) for subset in subsets)
     return _join(either, one_of)
 

@@ -26,7 +26,7 @@ __all__ = ["Hit", "Precedent", "Query", "QueryError", "SearchResult", "nearest",
 CANDIDATES = 300
 MAX_LIMIT = 100
 MAX_OFFSET = 1000
-SUBSETS = range(3, 6)  # queries of 3-5 terms also try pairs of them and all terms but one
+SUBSETS = range(2, 9)  # queries of 2-8 terms run the tiers of _plan; longer ones, fewer
 MIN_COVERAGE = 0.5
 
 
@@ -127,10 +127,11 @@ def run_query(session: Session, parsed: Query, *, where, need: int,
               counts: dict[str, int]) -> list[tuple[int, float]]:
     """Return (clause id, score) of the hits for *parsed*, best first.
 
-    Tiers fetch classes of clauses from the best score down: the terms as a phrase; two of
-    them close enough to align; all of them; all but one. Each tier lists its best ``size``
-    clauses (shortest first, as the score does), and the search stops as soon as the hits
-    found score at least as high as anything the next tiers could bring.
+    Tiers fetch classes of clauses from the best score down: the terms as a phrase; all of
+    them with two close enough to align; two of them so; all of them; half of them. Each
+    tier lists its best ``size`` clauses (shortest first, as the score does), and the search
+    stops as soon as the hits found score at least as high as anything the next tiers could
+    bring.
     """
     groups = parsed.groups
     size = max(CANDIDATES, 2 * need)
@@ -157,17 +158,19 @@ def run_query(session: Session, parsed: Query, *, where, need: int,
 def _plan(n: int) -> list[tuple[str, float]]:
     """Return the tiers for *n* terms, each with the best score left outside it and before it.
 
-    Outside the phrase, at most n - 1 terms align in order; outside "near_pairs", at most
-    one; outside "all", coverage is at most (n - 1) / n.
+    A clause outside "phrase" aligns at most n - 1 terms in order; outside "all_near" too,
+    it lacks a term or aligns at most one; outside "near_pairs" it aligns at most one;
+    outside "all" as well, it also lacks a term. "half" holds every clause that can be a hit.
     """
     def best(aligned: int, present: int) -> float:
-        return combine(100 * aligned / n, present / n, 0)
+        # partial_ratio also aligns the query on a shorter window at either end of a clause
+        return combine(200 * aligned / (n + aligned), present / n, 0)
 
     plan = [("phrase", best(n - 1, n))]
     if n >= 3:
-        plan.append(("near_pairs", best(1, n)))
-    plan.append(("all", best(1, n - 1)))
-    plan.append(("all_but_one" if n >= 3 else "any", 0.0))
+        plan += [("all_near", max(best(1, n), best(n - 1, n - 1))),
+                 ("near_pairs", best(1, n))]
+    plan += [("all", best(1, n - 1)), ("half", 0.0)]
     return plan
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -47,7 +48,15 @@ class Vocabulary:
 
 
 _vocabularies: dict[str, tuple[tuple, Vocabulary]] = {}
+_checked: dict[str, tuple[float, tuple]] = {}
 _lock = threading.Lock()
+RECHECK = 1.0  # seconds between two checks that the bank has not changed under the cache
+_epoch = [0]  # bumped by this process's imports: their effect is seen at once
+
+
+def changed() -> None:
+    """Note that this process changed the bank (the cached vocabulary is stale)."""
+    _epoch[0] += 1
 
 
 def generation(session: Session) -> tuple:
@@ -63,10 +72,25 @@ def generation(session: Session) -> tuple:
     ).one())
 
 
+def _current(session: Session, key: str) -> tuple:
+    """Return the bank's generation, asked of the database at most once per RECHECK."""
+    now = time.monotonic()
+    checked = _checked.get(key)
+    if checked and now - checked[0] < RECHECK and checked[1][0] == _epoch[0]:
+        return checked[1]
+    current = (_epoch[0], *generation(session))
+    _checked[key] = (now, current)
+    return current
+
+
 def vocabulary(session: Session) -> Vocabulary:
-    """Return the bank's vocabulary, read from the index once per change of the bank."""
+    """Return the bank's vocabulary, read from the index once per change of the bank.
+
+    Another process's import is noticed within ``RECHECK`` seconds; until then only spelling
+    corrections can miss its new words.
+    """
     key = str(session.get_bind().url)
-    current = generation(session)
+    current = _current(session, key)
     cached = _vocabularies.get(key)
     if cached and cached[0] == current:
         return cached[1]

@@ -135,12 +135,15 @@ def run_query(session: Session, parsed: Query, *, where, need: int,
     """
     groups = parsed.groups
     size = max(CANDIDATES, 2 * need)
-    found: dict[int, str] = {}
+    scores: dict[int, float] = {}
 
     def tier(chosen, mode: str, ranked: bool = False) -> list[tuple[int, float]]:
-        found.update(index.candidates(session, chosen, mode=mode, where=where, limit=size,
-                                      ranked=ranked))
-        return rank(parsed, found)
+        rows = index.candidates(session, chosen, mode=mode, where=where, limit=size,
+                                ranked=ranked)
+        for clause_id, norm in rows:
+            if clause_id not in scores:
+                scores[clause_id] = score(parsed.terms, norm.split())
+        return _best_first(scores)
 
     if len(groups) == 1:
         return tier(groups, "any")
@@ -175,12 +178,16 @@ def _plan(n: int) -> list[tuple[str, float]]:
 
 
 def rank(parsed: Query, found: dict[int, str]) -> list[tuple[int, float]]:
-    """Return (clause id, score) of the hits among *found*, best first, ties to the newest."""
-    query = parsed.terms
-    scored = [(clause_id, score(query, norm.split())) for clause_id, norm in found.items()]
-    scored = [pair for pair in scored if pair[1] > 0]
-    scored.sort(key=lambda pair: (-pair[1], -pair[0]))
-    return scored
+    """Return (clause id, score) of the hits among *found* (id: norm), best first."""
+    return _best_first({clause_id: score(parsed.terms, norm.split())
+                        for clause_id, norm in found.items()})
+
+
+def _best_first(scores: dict[int, float]) -> list[tuple[int, float]]:
+    """Return the hits (score above 0), best first, ties to the newest clause."""
+    hits = [pair for pair in scores.items() if pair[1] > 0]
+    hits.sort(key=lambda pair: (-pair[1], -pair[0]))
+    return hits
 
 
 def hits(session: Session, ranked: list[tuple[int, float]], parsed: Query) -> list[Hit]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
-from clause_bank import families, matching
+from clause_bank import families, index, matching
 from clause_bank.filters import visible
 from clause_bank.model import Segmentation, SegmentedParagraph
 from clause_bank.readers import read_source
@@ -67,6 +67,7 @@ def store_segmentation(session: Session, segmentation: Segmentation, *, owner_id
     families.link_document(session, document.id, [(clause_id, row["norm"]) for clause_id, row
                                                    in zip(ids, rows, strict=True)])
     session.commit()
+    index.changed()
     return document
 
 

@@ -109,20 +109,25 @@ def link_document(session: Session, document_id: int, clauses: list[tuple[int, s
 
 
 def _postings(session: Session, document_id: int, hashes: set[int]) -> dict[int, list[int]]:
-    """Return, per fingerprint, the newest ``POSTINGS`` clauses of other documents carrying it."""
+    """Return, per fingerprint, the newest ``POSTINGS`` clauses of other documents carrying it.
+
+    The cap is applied in the database: agreed language repeated in thousands of clauses
+    would otherwise send thousands of rows per fingerprint back to Python.
+    """
     found: dict[int, list[int]] = defaultdict(list)
     ordered = sorted(hashes)
     table = ClauseFingerprint.__table__
+    newest = func.row_number().over(partition_by=table.c.hash, order_by=table.c.clause_id.desc())
     for start in range(0, len(ordered), CHUNK):
-        statement = (
-            select(table.c.hash, table.c.clause_id)
+        ranked = (
+            select(table.c.hash, table.c.clause_id, newest.label("rank"))
             .where(table.c.hash.in_(ordered[start : start + CHUNK]),
                    table.c.document_id != document_id)
-            .order_by(table.c.hash, table.c.clause_id.desc())
+            .subquery()
         )
+        statement = select(ranked.c.hash, ranked.c.clause_id).where(ranked.c.rank <= POSTINGS)
         for value, clause_id in session.execute(statement):
-            if len(found[value]) < POSTINGS:
-                found[value].append(clause_id)
+            found[value].append(clause_id)
     return found
 
 

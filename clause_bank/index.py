@@ -83,6 +83,11 @@ def _current(session: Session, key: str) -> tuple:
     return current
 
 
+def bank_size(session: Session) -> int:
+    """Return about how many clauses the bank holds (the highest clause id, cached)."""
+    return _current(session, str(session.get_bind().url))[1] or 0
+
+
 def vocabulary(session: Session) -> Vocabulary:
     """Return the bank's vocabulary, read from the index once per change of the bank.
 
@@ -109,8 +114,8 @@ def match_expression(groups: Sequence[Sequence[str]], mode: str, dialect: str) -
 
     Modes: "phrase" (consecutive), "near_pairs" (two of them with at most n - 2 words
     between, so that they align in a window of n words), "all_near" (all, and a near pair),
-    "all", "half" (at least half of them), "any"; each group is a term and its
-    alternatives.
+    "all", "all_but_one", "half" (at least half of them), "any"; each group is a term and
+    its alternatives.
     """
     sqlite = dialect == "sqlite"
     quoted = [[f'"{t}"' if sqlite else f"'{t}'" for t in group] for group in groups]
@@ -134,8 +139,8 @@ def match_expression(groups: Sequence[Sequence[str]], mode: str, dialect: str) -
                            for k in range(1, gap + 2))
     if mode == "all":
         return _join(either, both)
-    if mode == "half":
-        size = (len(either) + 1) // 2
+    if mode in ("half", "all_but_one"):
+        size = (len(either) + 1) // 2 if mode == "half" else len(either) - 1
         subsets = itertools.combinations(either, size)
         return one_of.join(_join(subset, both) for subset in subsets)
     return _join(either, one_of)

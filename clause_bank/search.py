@@ -150,6 +150,7 @@ def run_query(session: Session, parsed: Query, *, where, need: int,
         return tier(groups, "any")
     if len(groups) > max(SUBSETS):
         tier(groups, "all")
+        tier(groups, "chunks", ranked=True)
         return tier(index.rarest(groups, counts), "any", ranked=True)
     ranked: list[tuple[int, float]] = []
     for mode, bound in _plan(len(groups)):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, flash, redirect, render_template, request, url_for
+from urllib.parse import urlsplit
+
+from flask import Blueprint, Flask, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import (
@@ -10,6 +12,7 @@ from flask_login import (
     UserMixin,
     current_user,
     login_required,
+    login_url,
     login_user,
     logout_user,
 )
@@ -50,6 +53,15 @@ def load_user(token: str) -> SignedInUser | None:
     if user is None or user.session_token != session_token:
         return None
     return SignedInUser(user)
+
+
+@login_manager.unauthorized_handler
+def unauthorized():
+    """Send an anonymous visitor to the login page; the JSON API answers 401 instead."""
+    if request.path.startswith("/api/"):
+        abort(401)
+    flash(str(login_manager.login_message), "info")
+    return redirect(login_url(login_manager.login_view, request.url))
 
 
 class LoginForm(FlaskForm):
@@ -105,8 +117,12 @@ def logout():
 
 
 def _safe_next() -> str:
+    """Return the local page to go to after login; anything else goes home."""
     target = request.args.get("next", "")
-    if target.startswith("/") and not target.startswith("//"):
+    # Browsers read "/\\host" as "//host" and drop tabs and newlines: refuse them all.
+    odd = any(c == "\\" or ord(c) < 32 for c in target)
+    parts = urlsplit(target)
+    if target.startswith("/") and not target.startswith("//") and not odd and not parts.netloc:
         return target
     return url_for("home.index")
 

@@ -12,4 +12,9 @@ class Defaults:
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
+    # Secure is also set per request when it arrives over HTTPS (drafting.security).
+    SESSION_COOKIE_SECURE = False
+    REMEMBER_COOKIE_SECURE = False
+    # Number of trusted reverse proxies in front of the app (X-Forwarded-For/-Proto); 0: none.
+    PROXY_FIX = 0
     WTF_CSRF_TIME_LIMIT = None  # a drafter may keep a page open all day

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Flask, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import (
@@ -17,6 +28,7 @@ from flask_login import (
     logout_user,
 )
 from flask_wtf import FlaskForm
+from werkzeug.exceptions import TooManyRequests
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
@@ -80,9 +92,13 @@ def login():
         return redirect(url_for("auth.setup"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = accounts.authenticate(get_session(), form.username.data, form.password.data)
+        try:
+            user = accounts.sign_in(get_session(), form.username.data, form.password.data,
+                                    address=request.remote_addr or "", **_limits())
+        except accounts.TooManyAttempts as error:
+            raise TooManyRequests(retry_after=error.retry_after) from None
         if user is not None:
-            login_user(SignedInUser(user))
+            _start_session(user)
             return redirect(_safe_next())
         form.password.errors.append(_("Nom d'utilisateur ou mot de passe incorrect."))
     return render_template("auth/login.html", form=form)
@@ -102,7 +118,7 @@ def setup():
         except accounts.AccountError as error:
             form.username.errors.append(str(error))
         else:
-            login_user(SignedInUser(user))
+            _start_session(user)
             flash(_("Compte administrateur créé."), "success")
             return redirect(url_for("home.index"))
     return render_template("auth/setup.html", form=form)
@@ -114,6 +130,22 @@ def logout():
     accounts.rotate_session_token(get_session(), current_user.user)
     logout_user()
     return redirect(url_for("auth.login"))
+
+
+def _start_session(user: User) -> None:
+    """Sign *user* in on a fresh session: nothing planted before sign-in survives it."""
+    language = session.get("lang")
+    session.clear()  # also drops the old CSRF token, so a token seen before sign-in is useless
+    if language:
+        session["lang"] = language
+    login_user(SignedInUser(user))
+
+
+def _limits() -> dict[str, int]:
+    config = current_app.config
+    return {"window": config["LOGIN_WINDOW_SECONDS"],
+            "max_per_username": config["LOGIN_MAX_PER_USERNAME"],
+            "max_per_address": config["LOGIN_MAX_PER_ADDRESS"]}
 
 
 def _safe_next() -> str:

@@ -39,6 +39,9 @@ def init_app(app: Flask) -> None:
     import drafting.commands.bank
     import drafting.commands.draft
     import drafting.commands.users  # noqa: F401
+    from drafting.commands.backup import backup, restore
 
     for group in (bank, draft, users, db):
         app.cli.add_command(group)
+    for command in (backup, restore):
+        app.cli.add_command(command)

@@ -7,8 +7,6 @@ survives a round trip through this one.
 from __future__ import annotations
 
 import json
-import math
-import re
 from dataclasses import asdict, fields
 from typing import Any
 
@@ -49,7 +47,6 @@ _PARAGRAPH_KEYS = {
     "alternative_of",
 }
 _ITEM_KEYS = {"text", "items"}
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 class DraftFormatError(ValueError):
@@ -125,7 +122,6 @@ def from_dict(data: Any) -> Draft:
     """Build a Draft from a decoded JSON value, or raise DraftFormatError."""
     if not isinstance(data, dict):
         raise DraftFormatError("(file)", "expected a JSON object")
-    _check_storable(data)
     if data.get("format", FORMAT) != FORMAT:
         raise DraftFormatError("format", f"expected {FORMAT!r}, got {data.get('format')!r}")
     draft = Draft(
@@ -146,26 +142,6 @@ def from_dict(data: Any) -> Draft:
         paragraphs = [_paragraph(entry, f"{part}[{i}]") for i, entry in enumerate(entries)]
         setattr(draft, part, paragraphs)
     return draft
-
-
-def _check_storable(data: dict) -> None:
-    """Refuse what PostgreSQL, JSON and Word cannot hold: NUL, lone surrogates, NaN, infinity."""
-    pending: list[tuple[str, Any]] = [("", data)]
-    while pending:  # a loop, not recursion: the nesting depth is the sender's choice
-        where, value = pending.pop()
-        if isinstance(value, str):
-            if _UNSTORABLE.search(value):
-                raise DraftFormatError(where or "(file)", "contains a character that cannot be "
-                                       "stored (NUL or an unpaired surrogate)")
-        elif isinstance(value, float):
-            if not math.isfinite(value):
-                raise DraftFormatError(where or "(file)", "not a finite number")
-        elif isinstance(value, dict):
-            for key, child in value.items():
-                here = f"{where}.{key}" if where else str(key)
-                pending.extend([(here, str(key)), (here, child)])
-        elif isinstance(value, list):
-            pending.extend((f"{where}[{i}]", child) for i, child in enumerate(value))
 
 
 def _string(data: dict, key: str, where: str, *, default: str | None = None) -> str | None:

@@ -36,9 +36,11 @@ def db_upgrade() -> None:
 def init_app(app: Flask) -> None:
     """Register the command groups on *app*."""
     # Importing the command modules attaches their commands to the groups above.
-    from drafting.commands import bank as _bank  # noqa: F401
-    from drafting.commands import draft as _draft  # noqa: F401
-    from drafting.commands import users as _users  # noqa: F401
+    import drafting.commands.bank
+    import drafting.commands.draft
+    import drafting.commands.draft_check
+    import drafting.commands.draft_export
+    import drafting.commands.users  # noqa: F401
     from drafting.commands.backup import backup, restore
 
     for group in (bank, draft, users, db):

@@ -41,10 +41,24 @@ def opener_kind(text: str) -> str | None:
     return None
 
 
+_FRENCH = {"le", "la", "les", "des", "du", "et", "à", "dans", "pour", "une", "sur", "nous"}
+_ENGLISH = {"the", "of", "and", "to", "in", "for", "on", "with", "its", "their", "we"}
+
+
+def guess_language(texts: list[str], default: str) -> str:
+    """Return "fr" or "en" from the commonest small words of *texts*, else *default*."""
+    words = re.findall(r"[^\W\d_]+", " ".join(texts)[:20000].lower())
+    french = sum(word in _FRENCH for word in words)
+    english = sum(word in _ENGLISH for word in words)
+    if max(french, english) < 5:
+        return default
+    return "fr" if french >= english else "en"
+
+
 def read_foreign(paragraphs: list[SourceParagraph], *, language: str) -> Draft:
     """Return a draft guessed from paragraphs without our styles."""
     sources = [p for p in paragraphs if p.text.strip()]
-    draft = Draft(language=language)
+    draft = Draft(language=guess_language([p.text for p in sources], language))
     start = _chapeau_index(sources)
     if start is None:
         title_at = _title_index(sources, len(sources))

@@ -7,6 +7,7 @@ survives a round trip through this one.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict, fields
 from typing import Any
 
@@ -23,6 +24,7 @@ from drafts.model import (
 
 FORMAT = "declaration-draft/1"
 MAX_DEPTH = 3  # sub-items of sub-items of sub-items
+MAX_NESTING = 32  # of any value, unknown keys included
 
 _DRAFT_KEYS = {
     "format",
@@ -66,10 +68,17 @@ def dumps(draft: Draft, *, indent: int | None = 2) -> str:
 def loads(text: str | bytes) -> Draft:
     """Parse declaration-draft/1 JSON text into a Draft, or raise DraftFormatError."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_refuse_constant)
+    except DraftFormatError:
+        raise
     except (ValueError, RecursionError) as error:
         raise DraftFormatError("(file)", f"not valid JSON ({error})") from None
     return from_dict(data)
+
+
+def _refuse_constant(name: str) -> None:
+    # Python reads NaN and Infinity, but they are not JSON and PostgreSQL refuses them.
+    raise DraftFormatError("(file)", f"not valid JSON ({name} is not a number)")
 
 
 def to_dict(draft: Draft) -> dict[str, Any]:
@@ -122,6 +131,7 @@ def from_dict(data: Any) -> Draft:
     """Build a Draft from a decoded JSON value, or raise DraftFormatError."""
     if not isinstance(data, dict):
         raise DraftFormatError("(file)", "expected a JSON object")
+    _check_values(data)
     if data.get("format", FORMAT) != FORMAT:
         raise DraftFormatError("format", f"expected {FORMAT!r}, got {data.get('format')!r}")
     draft = Draft(
@@ -229,3 +239,32 @@ def _provenance(value: Any, where: str) -> Provenance | None:
         return Provenance(**{k: v for k, v in value.items() if k in known})
     except TypeError as error:
         raise DraftFormatError(where, f"incomplete ({error})") from None
+
+
+def _check_values(data: dict) -> None:
+    """Refuse what a database cannot store: NUL, lone surrogates, NaN, absurd nesting."""
+    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
+    while stack:  # a loop, not recursion: the nesting is what is being checked
+        value, where, depth = stack.pop()
+        if depth > MAX_NESTING:
+            raise DraftFormatError(where, f"nested deeper than {MAX_NESTING} levels")
+        if isinstance(value, str):
+            _check_text(value, where or "(file)")
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise DraftFormatError(where, "not a finite number")
+        elif isinstance(value, dict):
+            for key, sub in value.items():
+                here = f"{where}.{key}" if where else str(key)
+                _check_text(str(key), here)
+                stack.append((sub, here, depth + 1))
+        elif isinstance(value, list):
+            stack.extend((sub, f"{where}[{i}]", depth + 1) for i, sub in enumerate(value))
+
+
+def _check_text(text: str, where: str) -> None:
+    if "\x00" in text:
+        raise DraftFormatError(where, "contains a NUL character")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise DraftFormatError(where, "contains an unpaired surrogate") from None

@@ -40,6 +40,7 @@ __all__ = [
     "compare_revisions",
     "compare_with_current",
     "create_draft",
+    "current_revision",
     "delete_draft",
     "draft_summary",
     "drafts_for_user",
@@ -121,15 +122,21 @@ def load_draft(
 ) -> tuple[Draft, int]:
     """Return the draft at *revision* (the current one by default) and that revision's number."""
     if revision is None:
-        revision = session.scalar(select(DraftRow.current_revision).where(DraftRow.id == draft_id))
-        if revision is None:
-            raise DraftNotFound(f"no draft {draft_id}")
+        revision = current_revision(session, draft_id)
     data = session.scalar(
         select(Revision.data).where(Revision.draft_id == draft_id, Revision.number == revision)
     )
     if data is None:
         raise DraftNotFound(f"draft {draft_id} has no revision {revision}")
     return from_dict(data), revision
+
+
+def current_revision(session: Session, draft_id: int) -> int:
+    """Return the number of the latest revision of a draft."""
+    current = session.scalar(select(DraftRow.current_revision).where(DraftRow.id == draft_id))
+    if current is None:
+        raise DraftNotFound(f"no draft {draft_id}")
+    return current
 
 
 def save_draft(
@@ -160,9 +167,7 @@ def save_draft(
     )
     if result.rowcount != 1:
         session.rollback()
-        current = session.scalar(select(DraftRow.current_revision).where(DraftRow.id == draft_id))
-        if current is None:
-            raise DraftNotFound(f"no draft {draft_id}")
+        current = current_revision(session, draft_id)
         raise StaleRevision(draft_id, base=base_revision, current=current, draft=draft)
     session.add(Revision(draft_id=draft_id, number=number, data=to_dict(draft),
                          author_id=author_id, name=name))
@@ -172,7 +177,7 @@ def save_draft(
 
 def list_revisions(session: Session, draft_id: int) -> list[RevisionInfo]:
     """Return the history of a draft, newest first."""
-    current = _current_revision(session, draft_id)
+    current = current_revision(session, draft_id)
     rows = session.execute(
         select(Revision.number, Revision.name, User.username, Revision.created_at)
         .outerjoin(User, User.id == Revision.author_id)
@@ -209,7 +214,7 @@ def restore_revision(
     """
     draft, _number = load_draft(session, draft_id, revision=number)
     if base_revision is None:
-        base_revision = _current_revision(session, draft_id)
+        base_revision = current_revision(session, draft_id)
     return save_draft(session, draft_id, draft, base_revision=base_revision, author_id=author_id)
 
 
@@ -273,13 +278,6 @@ def _summary_rows():
 def _summary(row, role: str) -> DraftSummary:
     return DraftSummary(row.id, row.title, row.body, row.date, row.current_revision,
                         row.updated_at, row.updated_by, row.owner, role)
-
-
-def _current_revision(session: Session, draft_id: int) -> int:
-    current = session.scalar(select(DraftRow.current_revision).where(DraftRow.id == draft_id))
-    if current is None:
-        raise DraftNotFound(f"no draft {draft_id}")
-    return current
 
 
 def _column_values(draft: Draft) -> dict:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+import accounts
 from storage.models import Draft as DraftRow
 from storage.models import Share, User
 
@@ -87,7 +88,7 @@ def _owner_id(session: Session, draft_id: int) -> int:
 
 
 def _user(session: Session, username: str) -> User:
-    user = session.scalar(select(User).where(User.username == username.strip()))
+    user = accounts.find_user(session, username.strip())
     if user is None:
         raise ShareError(f"user name: no such user: {username.strip()}")
     return user

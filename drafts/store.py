@@ -239,7 +239,7 @@ def drafts_for_user(session: Session, user_id: int) -> list[DraftSummary]:
     )
     roles = dict(session.execute(
         select(Share.draft_id, Share.role).where(Share.user_id == user_id)
-    ).tuples().all())
+    ).all())
     return [_summary(row, "owner" if row.owner_id == user_id else roles[row.id])
             for row in session.execute(rows.order_by(DraftRow.updated_at.desc(),
                                                      DraftRow.id.desc()))]
@@ -303,6 +303,8 @@ def _clip(value: str | None, width: int) -> str | None:
 
 def _clean_name(name: str | None) -> str | None:
     name = (name or "").strip()
+    if "\x00" in name:
+        raise ValueError("revision name: contains a NUL character")
     if len(name) > MAX_NAME:
         raise ValueError(f"revision name: at most {MAX_NAME} characters")
     return name or None

@@ -12,10 +12,52 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "clause_bank" / "corpus"
 
 
+# Persistence tests run on both: `pytest.mark.parametrize("database_url", BACKENDS,
+# indirect=True)` on a test or module, or the `any_database_url` fixture.
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """Start a throw-away PostgreSQL cluster for the run; stop and delete it at the end."""
+    from tests.pgcluster import ClusterError, PostgresCluster
+
+    cluster, problem = None, None
+    try:
+        cluster = PostgresCluster()
+        cluster.start()
+    except ClusterError as error:
+        problem = str(error)
+    try:
+        if problem is not None:  # fail, not skip: `make test` installs PostgreSQL
+            pytest.fail(problem, pytrace=False)
+        yield cluster
+    finally:
+        if cluster is not None:
+            cluster.stop()
+
+
+def _fresh_database(request, backend: str, tmp_path) -> str:
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.sqlite'}"
+    if backend == "postgresql":
+        cluster = request.getfixturevalue("postgres_cluster")
+        name = cluster.create_database()
+        request.addfinalizer(lambda: cluster.drop_database(name))
+        return cluster.url(name)
+    raise ValueError(f"unknown database backend: {backend}")
+
+
 @pytest.fixture
-def database_url(tmp_path) -> str:
-    """Return the URL of a fresh SQLite database for one test."""
-    return f"sqlite:///{tmp_path / 'test.sqlite'}"
+def database_url(request, tmp_path) -> str:
+    """Return the URL of a fresh database for one test: SQLite unless parametrized."""
+    return _fresh_database(request, getattr(request, "param", "sqlite"), tmp_path)
+
+
+@pytest.fixture(params=BACKENDS)
+def any_database_url(request, tmp_path) -> str:
+    """Return the URL of a fresh database, once on SQLite and once on PostgreSQL."""
+    return _fresh_database(request, request.param, tmp_path)
 
 
 @pytest.fixture

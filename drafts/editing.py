@@ -209,3 +209,15 @@ def _index(block: list[Paragraph], paragraph_id: str, default: int) -> int:
         if paragraph.id == paragraph_id:
             return index
     return default
+
+
+def labels(draft: Draft, part: str) -> list[str]:
+    """Return the negotiation label of each paragraph of *part*: "PP1", "OP3", "OP3 bis"."""
+    prefix = "PP" if part == "preambular" else "OP"
+    result, number = [], 0
+    for paragraph in draft.paragraphs(part):
+        if paragraph.alternative is None or number == 0:
+            number += 1
+        suffix = f" {paragraph.alternative}" if paragraph.alternative else ""
+        result.append(f"{prefix}{number}{suffix}")
+    return result

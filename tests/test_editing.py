@@ -121,3 +121,13 @@ def test_starters_set_voice_and_house_style(key):
     assert (draft.voice, draft.house_style) == (starter.voice, starter.house_style)
     assert draft.chapeau == starter.chapeau and draft.title == "Déclaration de Paris"
     assert (draft.operative_intro is not None) == (key == "infinitive")
+
+
+def test_labels_number_alternatives_with_their_base():
+    draft = make_draft()
+    editing.add_alternative(draft, "op1")
+    editing.set_alternative(draft, "op3", "alt")
+    assert editing.labels(draft, "operative") == ["OP1", "OP1 bis", "OP2", "OP2 alt"]
+    assert editing.labels(draft, "preambular") == ["PP1", "PP2"]
+    draft.preambular[0].alternative = "bis"  # an alternative of nothing still gets a number
+    assert editing.labels(draft, "preambular") == ["PP1 bis", "PP2"]

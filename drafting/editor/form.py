@@ -13,7 +13,14 @@ from collections.abc import Mapping
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import (
+    HiddenField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from drafts.editing import BLOCKS
@@ -24,17 +31,19 @@ _ID = re.compile(r"^[0-9a-zA-Z_-]{1,40}$")
 _LABEL = re.compile(r"^(?:\(?(?:[a-z]|[ivxlc]{1,6})\)|[-•–]|\d{1,3}[.)])\s+")
 
 VOICE_CHOICES = [
-    ("", _l("Déduite du chapeau")),
-    ("first_plural", _l("1re personne du pluriel (Nous … Réaffirmons)")),
-    ("third_plural", _l("3e personne du pluriel (Les chefs d'État … Réaffirment)")),
-    ("third_singular", _l("3e personne du singulier (L'Assemblée générale … Décide)")),
-    ("infinitive", _l("Infinitif (AFFIRMONS L'IMPORTANCE : De …)")),
+    SelectChoice("", _l("Déduite du chapeau")),
+    SelectChoice("first_plural", _l("1re personne du pluriel (Nous … Réaffirmons)")),
+    SelectChoice("third_plural",
+                 _l("3e personne du pluriel (Les chefs d'État … Réaffirment)")),
+    SelectChoice("third_singular",
+                 _l("3e personne du singulier (L'Assemblée générale … Décide)")),
+    SelectChoice("infinitive", _l("Infinitif (AFFIRMONS L'IMPORTANCE : De …)")),
 ]
 STYLE_CHOICES = [
-    ("", _l("Déduit")),
-    ("un", _l("Nations Unies")),
-    ("oif", _l("Francophonie")),
-    ("oas", _l("OEA")),
+    SelectChoice("", _l("Déduit")),
+    SelectChoice("un", _l("Nations Unies")),
+    SelectChoice("oif", _l("Francophonie")),
+    SelectChoice("oas", _l("OEA")),
 ]
 
 

@@ -27,8 +27,11 @@ class SegmentedParagraph:
     opener_lemma: str | None = None  # réaffirmer, s'engager
     opener_form: str | None = None  # one of drafts.model.FORMS, None when unknown
     items: list[str] = field(default_factory=list)  # sub-items in order, markup removed
+    # for each item, its own sub-items (« o » bullets under « (ii) »), in order
+    item_children: list[list[str]] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     language: str = "fr"
+    annex: str | None = None  # « Annexe »: the paragraph belongs to an annexed declaration
 
 
 @dataclass
@@ -43,6 +46,8 @@ class Segmentation:
     dropped: list[str] = field(default_factory=list)  # boilerplate removed
     closing: str | None = None  # « FIN », place and date, signatures
     language: str = "fr"
+    # annexed declarations adopted by a resolution: {"label", "title", "chapeau"}
+    annexes: list[dict] = field(default_factory=list)
 
     def to_json(self) -> dict:
         """Return the object printed by ``bank segment --json``."""
@@ -51,3 +56,12 @@ class Segmentation:
             paragraph.pop("references")
             paragraph.pop("language")
         return data
+
+
+@dataclass
+class Source:
+    """The text of one source file, as read by ``clause_bank.readers.read_source``."""
+
+    text: str
+    file_name: str
+    format: str  # txt | md | docx

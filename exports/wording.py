@@ -21,6 +21,7 @@ TRAILING = (
     ("with", "appreciation"), ("with", "concern"), ("avec", "préoccupation"),
     ("avec", "satisfaction"), ("avec", "inquiétude"),
 )
+_TRAILING_FIRST = frozenset(phrase[0] for phrase in TRAILING)
 _CHAPEAU_SUBJECT_MAX = 300
 _SEMICOLON_END = re.compile(r"[ \u00a0\u202f]*;\s*$")
 _COMMA_END = re.compile(r"\s*,\s*$")
@@ -28,7 +29,7 @@ _COMMA_END = re.compile(r"\s*,\s*$")
 
 def opener_length(text: str) -> int:
     """Return how many leading characters of *text* form its opener (0: none)."""
-    words = list(_WORD.finditer(text[:200]))
+    words = list(_WORD.finditer(text[:120]))
     if not words or words[0].start() != 0 or not text[0].isupper():
         return 0
     if len(words[0].group()) > 1 and words[0].group().isupper():
@@ -36,7 +37,7 @@ def opener_length(text: str) -> int:
     end, index = words[0].end(), 1
     if words[0].group().lower() in LEADING and len(words) > 1 and _adjacent(text, end, words[1]):
         end, index = words[1].end(), 2
-    while index < len(words):
+    while index < len(words) and words[index].group().lower() in _TRAILING_FIRST:
         phrase = next((p for p in TRAILING if _matches(words, index, p, text)), None)
         if phrase is None:
             break

@@ -32,7 +32,10 @@ class Writer:
 
     def __init__(self, body, ids: dict[str, str], num_ids: dict[str, int], *,
                  author: str, date: str, first_id: int):
-        self.body = body
+        self.target = body
+        # Built detached, with lxml's plain elements: python-docx's element classes cost
+        # a Python object per node; the paragraphs join the document once, at the end.
+        self.body = etree.Element(w("body"))
         self.ids = ids
         self.num_ids = num_ids
         self.author = author
@@ -54,7 +57,7 @@ class Writer:
 
     def whole(self, block: Block, kind: str) -> None:
         """Write *block* as a paragraph inserted (kind "ins") or deleted ("del") entirely."""
-        p = self._paragraph(block)
+        p = self._paragraph(block, anchored=kind == "ins")
         container = self._change(p, kind)
         before, after = decorations(block)
         pieces = [(block.text[s:e], role) for s, e, role in block.pieces()]
@@ -62,7 +65,8 @@ class Writer:
             self.emit(container, text, role, deleted=kind == "del")
         ppr = p.find(PPR)
         self._change(etree.SubElement(ppr, RPR), kind)
-        self._close(p, block, inserted=kind == "ins")
+        if kind == "ins":  # a deleted paragraph keeps neither its id nor its provenance
+            self._close(p, block, inserted=True)
 
     def changed(self, old: Block, new: Block) -> None:
         """Write *new* with the words changed since *old* as tracked changes."""
@@ -78,10 +82,11 @@ class Writer:
         self._close(p, new, inserted=False)
 
     def finish(self) -> None:
-        """Put the section properties back at the end of the body."""
-        sect = self.body.find(w("sectPr"))
+        """Move the paragraphs into the document, before its section properties."""
+        sect = self.target.find(w("sectPr"))
+        self.target.extend(list(self.body))
         if sect is not None:
-            self.body.append(sect)
+            self.target.append(sect)
 
     def emit(self, parent, text: str, role: str | None, *, deleted: bool = False) -> None:
         """Append *text* in character style *role*, right-to-left script in its own runs."""
@@ -144,11 +149,11 @@ class Writer:
         self.next_id += 1
         return self.next_id
 
-    def _paragraph(self, block: Block):
+    def _paragraph(self, block: Block, *, anchored: bool = True):
         num_id = self.num_ids.get(block.numbering) if block.numbering else None
         p = paragraph(self.body, self.ids[block.role], level=block.level, num_id=num_id,
                       bidi=is_rtl(block.text))
-        if block.key and _BOOKMARKABLE.match(block.key):
+        if anchored and block.key and _BOOKMARKABLE.match(block.key):
             start = etree.SubElement(p, w("bookmarkStart"))
             start.set(_ID, str(self._take_id()))
             start.set(w("name"), BOOKMARK_PREFIX + block.key)

@@ -43,21 +43,22 @@ def import_json(file: str, owner: str) -> None:
     user = accounts.find_user(session, owner)
     if user is None:
         fail(f"no such user: {owner}")
-    try:
-        loaded = jsonio.loads(_read(file))
-    except jsonio.DraftFormatError as error:
-        fail(f"{file}: {error}")
+    loaded = read_draft(file)
     draft_id = store.create_draft(session, loaded, owner_id=user.id)
     click.echo(f"Imported draft {draft_id} for {user.username}.")
 
 
-def _read(file: str) -> bytes:
+def read_draft(file: str):
+    """Return the Draft in the declaration-draft/1 *file*, or fail with one line."""
     limit = current_app.config["MAX_CONTENT_LENGTH"]
     try:
         with open(file, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as error:
-        fail(f"cannot read {file}: {error.strerror}")
+        fail(f"cannot read {file}: {error.strerror or error}")
     if len(data) > limit:
         fail(f"{file}: larger than {limit // (1024 * 1024)} MB")
-    return data
+    try:
+        return jsonio.loads(data)
+    except ValueError as error:  # DraftFormatError, and bytes that are not UTF-8
+        fail(f"{file}: {error}")

@@ -1,0 +1,102 @@
+"""What the clause bank knows, handed to the checks (they stay quiet on what needs it)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+# (clause text, similarity 0-100, clause id)
+Precedent = tuple[str, float, "int | None"]
+NearestFunction = Callable[[str], list[Precedent]]
+
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+@dataclass
+class CheckContext:
+    """The bank's vocabulary, preferred names, acronyms and nearest precedents.
+
+    ``vocabulary``: lowercased words the bank uses (spelling accepts them).
+    ``name_forms``: a name's variant key (see checks.rules.names) → the bank's preferred
+    written form. ``acronyms``: acronym → expansion seen in the bank.
+    ``nearest(text)`` → [(clause text, similarity 0-100, clause id)], best first;
+    ``nearest_many(texts)`` the same for many texts at once, when the bank can batch.
+    ``length_norm``: paragraphs longer than this many words are rare in the bank.
+    """
+
+    vocabulary: frozenset[str] = frozenset()
+    name_forms: dict[str, str] = field(default_factory=dict)
+    acronyms: dict[str, str] = field(default_factory=dict)
+    nearest: NearestFunction | None = None
+    nearest_many: Callable[[list[str]], list[list[Precedent]]] | None = None
+    length_norm: int | None = None
+
+
+def normalise(text: str) -> str:
+    """Return *text* lowercased, apostrophes straight, whitespace collapsed (for similarity)."""
+    return _SPACE.sub(" ", text.replace("’", "'").replace("\u00a0", " ")).strip().lower()
+
+
+class Precedents:
+    """Clause texts held in memory, searched by similarity (a stand-in for the bank's index)."""
+
+    def __init__(self, clauses: list[tuple[str, int | None]]):
+        self.texts = [text for text, _ in clauses]
+        self.ids = [clause_id for _, clause_id in clauses]
+        self.keys = [normalise(text) for text in self.texts]
+
+    def nearest(self, text: str, *, k: int = 3, cutoff: float = 60) -> list[Precedent]:
+        """Return the *k* clauses most similar to *text*, at least *cutoff* similar."""
+        hits = process.extract(normalise(text), self.keys, scorer=fuzz.ratio, limit=k,
+                               score_cutoff=cutoff)
+        return [(self.texts[i], score, self.ids[i]) for _, score, i in hits]
+
+    def nearest_many(self, texts: list[str], *, cutoff: float = 85) -> list[list[Precedent]]:
+        """Return, for each of *texts*, its best clause when at least *cutoff* similar."""
+        if not texts or not self.keys:
+            return [[] for _ in texts]
+        matrix = process.cdist([normalise(t) for t in texts], self.keys, scorer=fuzz.ratio,
+                               score_cutoff=cutoff, dtype="uint8", workers=-1)
+        best = matrix.argmax(axis=1)
+        return [
+            [(self.texts[j], float(matrix[i, j]), self.ids[j])] if matrix[i, j] else []
+            for i, j in enumerate(best)
+        ]
+
+
+def build_context(
+    clauses: Iterable[str | tuple[str, int | None]],
+    *,
+    min_count: int = 2,
+) -> CheckContext:
+    """Return a CheckContext learned from plain clause texts (optionally with clause ids).
+
+    A word joins the vocabulary once the bank uses it *min_count* times, so that a typo
+    that made its way into one precedent is not taken for a word.
+    """
+    from checks.rules.names import learn_acronyms, learn_name_forms
+
+    pairs = [(c, None) if isinstance(c, str) else (c[0], c[1]) for c in clauses]
+    texts = [text for text, _ in pairs]
+    counts = Counter(w.lower().replace("’", "'") for t in texts for w in _WORD.findall(t))
+    precedents = Precedents(pairs)
+    return CheckContext(
+        vocabulary=frozenset(w for w, n in counts.items() if n >= min_count),
+        name_forms=learn_name_forms(texts),
+        acronyms=learn_acronyms(texts),
+        nearest=precedents.nearest,
+        nearest_many=precedents.nearest_many,
+        length_norm=_length_norm(texts),
+    )
+
+
+def _length_norm(texts: list[str]) -> int | None:
+    lengths = sorted(len(_WORD.findall(t)) for t in texts)
+    if len(lengths) < 20:
+        return None
+    return lengths[int(len(lengths) * 0.95)]

@@ -1,0 +1,204 @@
+"""Openers: known words, in the form their block and the draft's voice call for, agreeing."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from checks.dictionary import is_known
+from checks.model import Hit, Unit
+from checks.reading import WORD, Reading
+from checks.registry import register
+from drafts.voice import VOICE_FORM, adapt_opener, fold, match_case, split_infinitive_prefix
+
+FORM_NAMES = {
+    "fr": {"present_participle": "participe présent", "past_participle": "participe passé ou "
+           "adjectif", "first_plural": "1re personne du pluriel", "third_plural": "3e personne "
+           "du pluriel", "third_singular": "3e personne du singulier", "infinitive": "infinitif"},
+    "en": {"present_participle": "present participle", "past_participle": "past participle or "
+           "adjective", "first_plural": "first person plural", "third_plural": "third person "
+           "plural", "third_singular": "third person singular", "infinitive": "infinitive"},
+}
+BLOCK_NAMES = {"fr": {"preambular": "le préambule", "operative": "le dispositif"},
+               "en": {"preambular": "the preamble", "operative": "the operative part"}}
+PREAMBULAR = ("present_participle", "past_participle")
+
+UNKNOWN = {
+    "default": {"fr": "{where} : « {opener} » n'est pas une formule d'ouverture connue{hint}",
+                "en": "{where}: « {opener} » is not a known opener{hint}"},
+}
+HINT = {"fr": " ; « {suggestion} » ?", "en": "; « {suggestion} »?"}
+
+
+def _openers():
+    try:
+        from clause_bank import openers
+    except ImportError:  # the lexicon is not installed: opener checks stay quiet
+        return None
+    return openers
+
+
+@register("opener-unknown", "error", UNKNOWN, safe_fix=True)
+def check_opener_unknown(reading: Reading, context) -> list[Hit]:
+    """Find opening words that are neither a known opener nor a form of one."""
+    openers = _openers()
+    if openers is None:
+        return []
+    language = reading.text_language
+    hits = []
+    for unit in reading.units:
+        if unit.part not in ("preambular", "operative") or not unit.text.strip():
+            continue
+        opener = openers.find_opener(unit.text, language=language)
+        if opener is None or opener.known:
+            continue
+        word = WORD.search(opener.text)
+        if word is None or is_known(word.group(), language):
+            continue
+        start = unit.text.find(word.group())
+        closest = openers.closest_opener(word.group(), language=language)
+        hint = HINT[reading.language].format(suggestion=closest) if closest else "."
+        hits.append(Hit(unit, params={"opener": word.group(), "hint": hint},
+                        suggestion=closest, span=(start, start + len(word.group()))))
+    return hits
+
+
+FORM = {
+    "default": {
+        "fr": "{where} : « {opener} » ({found}) ne convient pas dans {block} ; attendu : {wanted}.",
+        "en": "{where}: « {opener} » ({found}) does not fit {block}; expected: {wanted}.",
+    },
+}
+
+
+@register("opener-form", "error", FORM, safe_fix=True)
+def check_opener_form(reading: Reading, context) -> list[Hit]:
+    """Find openers whose form does not fit their block and the draft's voice."""
+    openers = _openers()
+    if openers is None:
+        return []
+    hits = []
+    for part in ("preambular", "operative"):
+        found = _known_openers(reading, part, openers)
+        allowed = _allowed_forms(reading, part, [opener.form for _, opener in found])
+        if not allowed:
+            continue
+        for unit, opener in found:
+            if opener.form not in allowed:
+                hits.append(_form_hit(reading, unit, opener, part, allowed))
+    return hits
+
+
+def _known_openers(reading: Reading, part: str, openers) -> list[tuple[Unit, object]]:
+    found = []
+    for unit in reading.paragraphs(part):
+        opener = openers.find_opener(unit.text, language=reading.text_language)
+        if opener is not None and opener.known and opener.form != "none":
+            found.append((unit, opener))
+    return found
+
+
+def _allowed_forms(reading: Reading, part: str, forms: list[str]) -> set[str]:
+    """Return the forms that fit *part*: its rule, or the block's own settled habit."""
+    counts = Counter(forms)
+    majority, votes = counts.most_common(1)[0] if counts else (None, 0)
+    settled = votes >= 3 and votes * 10 >= len(forms) * 6
+    if part == "preambular":
+        allowed = set(PREAMBULAR)
+        if settled and majority == VOICE_FORM.get(reading.voice or ""):
+            allowed.add(majority)  # a « Nous » text whose preamble already declares
+        return allowed
+    voice = reading.voice
+    if settled and reading.draft.voice is None and majority != voice \
+            and majority not in PREAMBULAR:
+        voice = majority  # the operative block speaks for itself: trust it over the guess
+    return {VOICE_FORM[voice]} if voice in VOICE_FORM else set()
+
+
+def _form_hit(reading: Reading, unit: Unit, opener, part: str, allowed: set[str]) -> Hit:
+    names = FORM_NAMES[reading.language]
+    voice = next(iter(allowed)) if part == "operative" else reading.voice
+    suggestion = span = None
+    if "," not in opener.text:
+        adapted = adapt_opener(unit.text, kind=part, voice=voice, chapeau=reading.draft.chapeau,
+                               language=reading.text_language,
+                               operative_intro=reading.draft.operative_intro)
+        if adapted != unit.text:
+            suggestion, span = _changed_head(unit.text, adapted)
+    wanted = " / ".join(names[f] for f in sorted(allowed, key=list(names).index))
+    return Hit(unit, params={"opener": opener.text, "found": names.get(opener.form, opener.form),
+                             "block": BLOCK_NAMES[reading.language][part], "wanted": wanted},
+               suggestion=suggestion, span=span)
+
+
+def _changed_head(old: str, new: str) -> tuple[str, tuple[int, int]]:
+    """Return the replacement and span that turn *old* into *new* (they share an ending)."""
+    shared = 0
+    while shared < min(len(old), len(new)) and old[-1 - shared] == new[-1 - shared]:
+        shared += 1
+    cut = len(old) - shared
+    while cut < len(old) and cut > 0 and old[cut - 1].isalnum() and old[cut].isalnum():
+        cut += 1  # whole words: « Réaffirment » → « Réaffirmant », not « …me » → « …ma »
+    shared = len(old) - cut
+    return new[: len(new) - shared], (0, cut)
+
+
+AGREEMENT = {
+    "default": {
+        "fr": "{where} : « {written} » ne s'accorde pas avec le sujet du chapeau ; « {wanted} ».",
+        "en": "{where}: « {written} » does not agree with the subject of the chapeau; "
+              "« {wanted} ».",
+    },
+}
+
+
+@register("opener-agreement", "error", AGREEMENT, safe_fix=True)
+def check_opener_agreement(reading: Reading, context) -> list[Hit]:
+    """Find adjective and past-participle openers that do not agree with the subject."""
+    openers = _openers()
+    if openers is None or reading.text_language != "fr":
+        return []
+    found = []
+    for unit in reading.paragraphs("preambular") + reading.paragraphs("operative"):
+        opener = openers.find_opener(unit.text, language="fr")
+        if opener is not None and opener.known and opener.form == "past_participle":
+            word = _adjective(unit.text, opener, openers)
+            if word is not None:
+                found.append((unit, opener, word))
+    gender, number = _subject(reading, found, openers)
+    hits = []
+    for unit, opener, (start, end, written) in found:
+        wanted = openers.inflect(opener.lemma, "past_participle", gender=gender, number=number)
+        if wanted and fold(wanted) != fold(written):
+            fixed = match_case(wanted, written)
+            hits.append(Hit(unit, params={"written": written, "wanted": fixed},
+                            suggestion=fixed, span=(start, end)))
+    return hits
+
+
+def _adjective(text: str, opener, openers) -> tuple[int, int, str] | None:
+    """Return (start, end, word) of the word of *opener* that carries the agreement."""
+    forms = {fold(f) for g in "mf" for n in "sp"
+             if (f := openers.inflect(opener.lemma, "past_participle", gender=g, number=n))}
+    _, body = split_infinitive_prefix(text)
+    offset = len(text) - len(body)
+    for match in WORD.finditer(body[: len(opener.text) + 1]):
+        if fold(match.group()) in forms:
+            return offset + match.start(), offset + match.end(), match.group()
+    return None
+
+
+def _subject(reading: Reading, found: list, openers) -> tuple[str, str]:
+    """Return the subject's (gender, number): the chapeau's, or the draft's settled habit."""
+    gender, number = reading.agreement
+    if reading.voice != "first_plural" or len(found) < 2:
+        return gender, number
+    votes = Counter()
+    for _, opener, (_, _, written) in found:
+        for g in "mf":
+            if fold(openers.inflect(opener.lemma, "past_participle", gender=g, number=number)
+                    or "") == fold(written):
+                votes[g] += 1
+    # « Nous, Ministres » says nothing of gender: the draft's own agreement decides.
+    if votes and votes.most_common(1)[0][1] * 2 > len(found):
+        return votes.most_common(1)[0][0], number
+    return gender, number

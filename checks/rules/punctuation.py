@@ -1,0 +1,150 @@
+"""Paragraph endings against the house style, and doubled punctuation."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from checks.model import Hit, Unit
+from checks.reading import Reading, ending
+from checks.registry import register
+
+PUNCTUATION = {
+    "ending": {
+        "fr": "{where} se termine par {found} ; {rule} demande « {expected} ».",
+        "en": "{where} ends with {found}; {rule} calls for « {expected} ».",
+    },
+    "doubled": {
+        "fr": "{where} : ponctuation doublée « {found} ».",
+        "en": "{where}: doubled punctuation « {found} ».",
+    },
+}
+RULES = {
+    "fr": {"chapeau": "le chapeau", "preambular": "le préambule", "operative": "le dispositif",
+           "last": "le dernier paragraphe du dispositif", "style": "le style {style}",
+           "none": "aucune ponctuation", "block": "le reste du {block}"},
+    "en": {"chapeau": "the chapeau", "preambular": "the preamble", "operative": "the operative "
+           "part", "last": "the last operative paragraph", "style": "the {style} style",
+           "none": "no punctuation", "block": "the rest of the {block}"},
+}
+STYLE_NAMES = {"un": "ONU", "oif": "Francophonie", "oas": "OEA"}
+# What a preambular paragraph ends with in each house style.
+PREAMBLE_ENDING = {"un": ",", "oif": ";", "oas": ";"}
+# Abbreviations whose full stop may meet a comma or semicolon (« etc., »).
+ABBREVIATIONS = frozenset((
+    "etc", "al", "art", "cf", "p", "pp", "vol", "no", "nos", "réf", "ref", "rev", "par",
+    "chap", "ann", "env",
+))
+_DOUBLED = re.compile(r"(?P<first>[,;:.])(?P<gap>[\s\u00a0\u202f]*)(?P<second>[,;:.])")
+_END = re.compile(r"[\s\u00a0\u202f]*(?P<mark>[,;:.!?]?)"
+                  r"(?P<rest>[\s\u00a0\u202f]*(?:\b(?:et|and|ou|or)\b[\s\u00a0\u202f]*)?)$")
+
+
+@register("punctuation", "warning", PUNCTUATION, safe_fix=True)
+def check_punctuation(reading: Reading, context) -> list[Hit]:
+    """Find endings that break the house style, and doubled punctuation marks."""
+    hits = _chapeau(reading)
+    hits += _block(reading, "preambular")
+    hits += _block(reading, "operative")
+    for unit in reading.units:
+        hits.extend(_doubled(unit))
+    return hits
+
+
+def _chapeau(reading: Reading) -> list[Hit]:
+    units = [u for u in reading.units if u.part == "chapeau" and u.text.strip()]
+    if not units or ending(units[0].text) in (",", ":") or _narrative(units[0].text):
+        return []
+    return [_ending_hit(reading, units[0], ",", RULES[reading.language]["chapeau"])]
+
+
+def _narrative(text: str) -> bool:
+    """Return True for an introduction told in sentences (« En 2018, les ministres … . »)."""
+    return re.search(r"[.!?]\s+[A-ZÀ-Ý]", text) is not None
+
+
+def _block(reading: Reading, part: str) -> list[Hit]:
+    units = [u for u in reading.paragraphs(part) if u.text.strip()]
+    if not units:
+        return []
+    expected, rule = _expected(reading, part, units)
+    hits = []
+    for unit in units:
+        found = ending(unit.text)
+        want, why = expected, rule
+        if part == "operative" and unit.last:
+            want, why = ".", RULES[reading.language]["last"]
+        if found == want or _accepted(part, unit, found, want):
+            continue
+        if want:
+            hits.append(_ending_hit(reading, unit, want, why))
+    return hits
+
+
+def _expected(reading: Reading, part: str, units: list[Unit]) -> tuple[str, str]:
+    """Return the ending a paragraph of *part* should have, and the rule that says so."""
+    words = RULES[reading.language]
+    style = reading.house_style
+    inner = [u for u in units if not u.last and not u.has_items] or units
+    counts = Counter(ending(u.text) for u in inner)
+    majority, votes = counts.most_common(1)[0]
+    if votes * 2 > len(inner) and len(inner) >= 2 and majority == ".":
+        return ".", words["block"].format(block=words[part].split()[-1])  # narrative sentences
+    if part == "operative":
+        return ";", words["operative"]
+    if reading.draft.house_style in PREAMBLE_ENDING:
+        rule = words["style"].format(style=STYLE_NAMES[style])
+        return PREAMBLE_ENDING[style], rule
+    if votes * 2 > len(inner) and len(inner) >= 3 and majority in (",", ";"):
+        return majority, words["block"].format(block=words[part].split()[-1])
+    if style in PREAMBLE_ENDING:
+        return PREAMBLE_ENDING[style], words["style"].format(style=STYLE_NAMES[style])
+    return "", ""
+
+
+def _accepted(part: str, unit: Unit, found: str, want: str) -> bool:
+    if part == "preambular" and unit.last and found in (",", ";", ":"):
+        return True  # the last preambular paragraph leads into the operative part
+    if unit.has_items and found in (":", ",", "—", "-"):
+        return True  # it introduces its sub-items
+    return want == "" and found != ""
+
+
+def _ending_hit(reading: Reading, unit: Unit, want: str, rule: str) -> Hit:
+    found = ending(unit.text)
+    shown = f"« {found} »" if found else RULES[reading.language]["none"]
+    match = _END.search(unit.text)
+    spaced = want
+    if reading.text_language == "fr" and want in ";:!?":
+        spaced = "\u00a0" + want
+    return Hit(unit, "ending", {"found": shown, "expected": want, "rule": rule},
+               suggestion=spaced + match.group("rest").rstrip(), span=match.span())
+
+
+def _doubled(unit: Unit) -> list[Hit]:
+    hits = []
+    for match in _DOUBLED.finditer(unit.text):
+        first, second = match.group("first"), match.group("second")
+        if first == second == "." or _abbreviation(unit.text, match.start(), first):
+            continue
+        if first == "." and second == "." or (first == ":" and second == "."):
+            continue
+        hits.append(Hit(unit, "doubled", {"found": match.group()}, suggestion=_keep(match),
+                        span=match.span()))
+    return hits
+
+
+def _keep(match: re.Match) -> str:
+    """Keep the stronger mark, with the space French puts before « ; » and « : »."""
+    rank = {",": 0, ":": 1, ";": 2, ".": 3}
+    first, second = match.group("first"), match.group("second")
+    kept = max(first, second, key=rank.__getitem__)
+    gap = match.group("gap")
+    return (gap + kept) if kept in ";:" and gap else kept
+
+
+def _abbreviation(text: str, position: int, mark: str) -> bool:
+    if mark != ".":
+        return False
+    word = re.search(r"(\w+)$", text[:position])
+    return bool(word) and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1)

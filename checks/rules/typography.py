@@ -1,0 +1,145 @@
+"""French spacing, apostrophes, double spaces and markup left over from conversion."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from checks.model import Hit, Unit
+from checks.reading import Reading
+from checks.registry import register
+
+NBSP = "\u00a0"
+TYPOGRAPHY = {
+    "missing_space": {
+        "fr": "{where} : espace insécable manquante {place} « {mark} ».",
+        "en": "{where}: missing non-breaking space {place} « {mark} ».",
+    },
+    "plain_space": {
+        "fr": "{where} : espace ordinaire autour de {marks} ({count}) ; une insécable évite "
+              "la coupure en fin de ligne.",
+        "en": "{where}: ordinary space around {marks} ({count}); a non-breaking one keeps "
+              "it from wrapping.",
+    },
+    "space_before": {
+        "fr": "{where} : espace avant « {mark} ».", "en": "{where}: space before « {mark} ».",
+    },
+    "apostrophe": {
+        "fr": "{where} : apostrophe « {found} » alors que le texte emploie « {used} ».",
+        "en": "{where}: apostrophe « {found} » while the text uses « {used} ».",
+    },
+    "double_space": {"fr": "{where} : espaces doublées.", "en": "{where}: double spaces."},
+    "markup": {
+        "fr": "{where} : reste de balisage « {found} ».",
+        "en": "{where}: markup left over « {found} ».",
+    },
+}
+PLACES = {"fr": {"before": "avant", "after": "après"}, "en": {"before": "before",
+                                                              "after": "after"}}
+# Residue of Markdown, HTML, Word conversion and web pages; each is removed by the fix.
+MARKUP = (
+    (re.compile(r"\*{1,3}(?=[^\s*])([^*]+?)(?<=\S)\*{1,3}"), r"\1"),  # *emphasis*
+    (re.compile(r"\*{2,}|(?<=\s)\*(?=\s)|_{2,}"), ""),
+    (re.compile(r"</?(?:b|i|u|em|strong|sup|sub|span|p|br|a)\b[^>]*>", re.I), ""),
+    (re.compile(r"&(?:nbsp|amp|lt|gt|quot|#\d+);"), " "),
+    (re.compile(r"\ufffd"), ""),
+    (re.compile(r"\s?(?:\(\s*\*?sic\*?\s*\)|\*\(sic\)\*)", re.I), ""),
+    (re.compile(r"\b(?:top|bottom) of page\b", re.I), ""),
+    (re.compile(r"^\s*(?:#{1,6}|[-•o]\s*\d+\.\*\*)\s+"), ""),
+)
+_WORD_APOSTROPHE = re.compile(r"(?<=\w)(['’])(?=\w)")
+_DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+
+
+@register("typography", "warning", TYPOGRAPHY, safe_fix=True)
+def check_typography(reading: Reading, context) -> list[Hit]:
+    """Find French spacing faults, mixed apostrophes, double spaces and markup residue."""
+    french = reading.text_language == "fr"
+    preferred = _preferred_apostrophe(reading)
+    hits = []
+    for unit in reading.units:
+        if not unit.text.strip():
+            continue
+        hits.extend(_markup(unit))
+        hits.extend(_french_spacing(unit, reading.language) if french
+                    else _english_spacing(unit))
+        hits.extend(_apostrophes(unit, preferred))
+        hits.extend(Hit(unit, "double_space", suggestion=" ", span=m.span())
+                    for m in _DOUBLE_SPACE.finditer(unit.text))
+    return hits
+
+
+def _markup(unit: Unit) -> list[Hit]:
+    hits: list[Hit] = []
+    for pattern, replacement in MARKUP:
+        for match in pattern.finditer(unit.text):
+            if any(h.span[0] < match.end() and match.start() < h.span[1] for h in hits):
+                continue  # the inner asterisks of « **Réaffirmant** » were reported with it
+            fixed = match.expand(replacement) if replacement else ""
+            hits.append(Hit(unit, "markup", {"found": match.group().strip() or match.group()},
+                            suggestion=fixed, span=match.span()))
+    return hits
+
+
+_MISSING_BEFORE = re.compile(r"(?<=[^\s\u00a0\u202f;:!?«(\[/])([;!?]|:(?![/\d]))")
+_PLAIN_BEFORE = re.compile(r"(?<=\S) ([;:!?»])")
+_MISSING_AFTER = re.compile(r"«(?=[^\s\u00a0\u202f])")
+_PLAIN_AFTER = re.compile(r"« ")
+_MISSING_BEFORE_CLOSE = re.compile(r"(?<=[^\s\u00a0\u202f])»")
+_SPACE_BEFORE_COMMA = re.compile(r"(?<=\w)[ \u00a0\u202f]+([,.])(?=\s|$)")
+
+
+def _french_spacing(unit: Unit, language: str) -> list[Hit]:
+    places = PLACES[language]
+    hits = []
+    for match in _MISSING_BEFORE.finditer(unit.text):
+        if _inside_url(unit.text, match.start()):
+            continue
+        hits.append(Hit(unit, "missing_space", {"place": places["before"], "mark": match.group()},
+                        suggestion=NBSP + match.group(), span=match.span()))
+    for match in _MISSING_BEFORE_CLOSE.finditer(unit.text):
+        hits.append(Hit(unit, "missing_space", {"place": places["before"], "mark": "»"},
+                        suggestion=NBSP + "»", span=match.span()))
+    for match in _MISSING_AFTER.finditer(unit.text):
+        hits.append(Hit(unit, "missing_space", {"place": places["after"], "mark": "«"},
+                        suggestion="«" + NBSP, span=match.span()))
+    for match in _SPACE_BEFORE_COMMA.finditer(unit.text):
+        hits.append(Hit(unit, "space_before", {"mark": match.group(1)},
+                        suggestion=match.group(1), span=match.span()))
+    plain = list(_PLAIN_BEFORE.finditer(unit.text)) + list(_PLAIN_AFTER.finditer(unit.text))
+    if plain:
+        fixed = _PLAIN_AFTER.sub("«" + NBSP, _PLAIN_BEFORE.sub(NBSP + r"\1", unit.text))
+        marks = " ".join(f"« {mark} »" for mark in sorted({m.group().strip() for m in plain}))
+        hits.append(Hit(unit, "plain_space", {"marks": marks, "count": len(plain)},
+                        suggestion=fixed, severity="info"))
+    return hits
+
+
+def _english_spacing(unit: Unit) -> list[Hit]:
+    return [Hit(unit, "space_before", {"mark": m.group(1)}, suggestion=m.group(1),
+                span=m.span())
+            for m in re.finditer(r"(?<=\w)[ \u00a0\u202f]+([,;:.!?])(?=\s|$)", unit.text)]
+
+
+def _inside_url(text: str, position: int) -> bool:
+    start = text.rfind(" ", 0, position) + 1
+    return bool(re.match(r"(?:https?|www\.)", text[start:position]))
+
+
+def _preferred_apostrophe(reading: Reading) -> str | None:
+    counts = Counter(m.group(1) for u in reading.units
+                     for m in _WORD_APOSTROPHE.finditer(u.text))
+    if len(counts) < 2:
+        return None
+    return "’" if counts["’"] >= counts["'"] else "'"
+
+
+def _apostrophes(unit: Unit, preferred: str | None) -> list[Hit]:
+    if preferred is None:
+        return []
+    other = "'" if preferred == "’" else "’"
+    wrong = [m for m in _WORD_APOSTROPHE.finditer(unit.text) if m.group(1) == other]
+    if not wrong:
+        return []
+    return [Hit(unit, "apostrophe", {"found": other, "used": preferred},
+                suggestion=unit.text.replace(other, preferred))]

@@ -1,0 +1,117 @@
+"""Spelling against the dictionaries and the bank, and passages in another language."""
+
+from __future__ import annotations
+
+import re
+
+from checks.dictionary import is_known, suggest
+from checks.model import Hit, Unit
+from checks.reading import WORD, Reading, mask_urls
+from checks.registry import register
+
+LANGUAGE_NAMES = {"fr": {"fr": "français", "en": "anglais"},
+                  "en": {"fr": "French", "en": "English"}}
+LANGUAGE = {
+    "sentence": {
+        "fr": "{where} : passage en {other} dans un texte en {own} : « {text} ».",
+        "en": "{where}: passage in {other} in a text in {own}: « {text} ».",
+    },
+    "paragraph": {
+        "fr": "{where} est en {other}, le texte en {own}.",
+        "en": "{where} is in {other}, the text in {own}.",
+    },
+}
+_FRAGMENT = re.compile(r"[^.;!?:,()«»\n]+")
+_OTHER = {"fr": "en", "en": "fr"}
+MIN_FOREIGN = 2  # words known only in the other language
+
+
+@register("language", "warning", LANGUAGE)
+def check_language(reading: Reading, context) -> list[Hit]:
+    """Find sentences, or whole paragraphs, in another language than the draft."""
+    hits = []
+    for unit in reading.units:
+        spans = foreign_spans(unit.text, reading.text_language)
+        if not spans:
+            continue
+        names = LANGUAGE_NAMES[reading.language]
+        params = {"other": names[_OTHER[reading.text_language]],
+                  "own": names[reading.text_language]}
+        covered = sum(end - start for start, end in spans)
+        if covered >= 0.8 * len(unit.text.strip()):
+            hits.append(Hit(unit, "paragraph", params))
+            continue
+        hits.extend(Hit(unit, "sentence", {**params, "text": unit.text[start:end]},
+                        span=(start, end)) for start, end in spans)
+    return hits
+
+
+def foreign_spans(text: str, language: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of the sentences of *text* written in the other language."""
+    if language not in _OTHER:
+        return []
+    other = _OTHER[language]
+    spans = []
+    for fragment in _FRAGMENT.finditer(mask_urls(text)):
+        words = [m.group().lower() for n, m in enumerate(WORD.finditer(fragment.group()))
+                 if not _name(m.group(), first=n == 0)]
+        own = sum(1 for w in words if is_known(w, language) and not is_known(w, other))
+        foreign = sum(1 for w in words if is_known(w, other) and not is_known(w, language))
+        if foreign >= MIN_FOREIGN and foreign >= 2 * own and foreign * 2 >= len(words):
+            start = fragment.start() + len(fragment.group()) - len(fragment.group().lstrip())
+            spans.append((start, fragment.start() + len(fragment.group().rstrip())))
+    return spans
+
+
+def _name(word: str, *, first: bool) -> bool:
+    """Return True for an acronym or a capitalised word inside a sentence (a proper noun)."""
+    capitals = sum(1 for c in word if c.isupper())
+    return capitals > 1 or (capitals == 1 and not first)
+
+
+SPELLING = {
+    "suggestion": {
+        "fr": "{where} : « {word} » est inconnu du dictionnaire ; « {suggestion} » ?",
+        "en": "{where}: « {word} » is not in the dictionary; « {suggestion} »?",
+    },
+    "unknown": {
+        "fr": "{where} : « {word} » est inconnu du dictionnaire et de la banque.",
+        "en": "{where}: « {word} » is known neither to the dictionary nor to the bank.",
+    },
+}
+
+
+@register("spelling", "warning", SPELLING)
+def check_spelling(reading: Reading, context) -> list[Hit]:
+    """Find words no dictionary nor the bank knows, with the closest word as suggestion."""
+    language = reading.text_language
+    vocabulary = context.vocabulary if context is not None else frozenset()
+    hits = []
+    for unit in reading.units:
+        foreign = foreign_spans(unit.text, language)
+        for match in WORD.finditer(mask_urls(unit.text)):
+            word = match.group()
+            if _skip(word, match.start(), unit, foreign) or word.lower() in vocabulary:
+                continue
+            if is_known(word, language):
+                continue
+            hits.append(_spelling_hit(unit, match, language))
+    return hits
+
+
+def _skip(word: str, position: int, unit: Unit, foreign: list[tuple[int, int]]) -> bool:
+    """Leave out proper nouns, acronyms, labels, the opener and foreign passages."""
+    if len(word) < 3 or any(c.isupper() for c in word):
+        return True
+    if re.fullmatch(r"[ivxlc]+", word):
+        return True
+    return any(start <= position < end for start, end in foreign)
+
+
+def _spelling_hit(unit: Unit, match: re.Match, language: str) -> Hit:
+    word = match.group()
+    proposal = suggest(word, language)
+    if proposal is None or proposal == word:
+        return Hit(unit, "unknown", {"word": word}, severity="info")
+    return Hit(unit, "suggestion", {"word": word, "suggestion": proposal},
+               suggestion=proposal, span=match.span())

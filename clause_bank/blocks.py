@@ -1,0 +1,213 @@
+"""From cleaned lines to blocks (one paragraph, heading, item or note each).
+
+Two failures of real inputs are repaired here: paragraphs broken over several lines (PDF hard
+line breaks, a number alone on its line, Markdown line breaks) are joined, and paragraphs run
+together on one line are split at the next number or opener.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from clause_bank.cleaning import Line, caps_ratio, clean_lines, is_scrap, rules
+from clause_bank.numbering import Marker, letter_index, roman_index
+from clause_bank.openers import Opener, find_opener
+
+
+@dataclass
+class Block:
+    """A run of lines that belong together."""
+
+    text: str
+    marker: Marker | None = None
+    indent: int = 0
+    heading: bool = False  # Markdown heading
+    gap: bool = True  # blank line before
+    raw: list[str] = field(default_factory=list)
+    last_length: int = 0  # length of its last source line: was it wrapped?
+    dropped: list[str] = field(default_factory=list)
+
+    @property
+    def caps(self) -> bool:
+        """Tell whether the block is written in capitals (a title or an OAS heading)."""
+        return caps_ratio(self.text) > 0.8 and sum(ch.isalpha() for ch in self.text) > 3
+
+
+@lru_cache(maxsize=4096)
+def opener_of(text: str, language: str) -> Opener | None:
+    """Return the opener of *text* (cached: blocks are asked more than once)."""
+    return find_opener(text, language=language)
+
+
+def starts_with_opener(text: str, language: str) -> bool:
+    """Tell whether *text* starts with a capitalised known opener (a new paragraph)."""
+    if not text[:1].isupper():
+        return False
+    opener = opener_of(text, language)
+    return opener is not None and opener.known
+
+
+def build_blocks(text: str, language: str) -> list[Block]:
+    """Return the blocks of *text*."""
+    lines = clean_lines(text)
+    wrapped, width = _wrapping(lines)
+    blocks: list[Block] = []
+    pending: Marker | None = None
+    for line in lines:
+        if not line.text:
+            if line.marker is not None and line.marker.kind == "number":
+                pending = line.marker  # « 1. » alone: the paragraph follows
+            elif blocks:
+                blocks[-1].dropped.extend(line.dropped)
+            continue
+        if pending is not None and line.marker is None:
+            line = replace(line, marker=pending)
+        pending = None
+        if blocks and _continues(blocks[-1], line, language, wrapped, width):
+            _append(blocks[-1], line)
+        else:
+            blocks.append(_block(line))
+    runon = len(text) / max(len(blocks), 1) > 1200
+    return _split_runs(blocks, language, runon=runon)
+
+
+def _block(line: Line) -> Block:
+    return Block(line.text, line.marker, line.indent, line.heading, line.gap, [line.raw],
+                 len(line.raw), list(line.dropped))
+
+
+def _append(block: Block, line: Line) -> None:
+    joiner = "" if block.text.endswith("-") and line.text[:1].islower() else " "
+    if joiner == "":
+        block.text = block.text[:-1]  # a word cut by a hyphen at the line end
+    block.text = f"{block.text}{joiner}{line.text}"
+    block.raw.append(line.raw)
+    block.last_length = len(line.raw)
+    block.dropped.extend(line.dropped)
+
+
+def _wrapping(lines: list[Line]) -> tuple[bool, int]:
+    """Tell whether the text was hard-wrapped (pasted from a PDF), and its line width."""
+    lengths = sorted(len(line.raw) for line in lines if line.text)
+    if len(lengths) < 8:
+        return False, lengths[-1] if lengths else 0
+    width = lengths[int(len(lengths) * 0.9)]
+    full = sum(1 for n in lengths if n >= 0.6 * width) / len(lengths)
+    open_ended = sum(1 for line in lines if line.text and line.text[-1] not in ".;:,!?")
+    wrapped = width <= 130 and full >= 0.5 and open_ended / len(lengths) >= 0.3
+    return wrapped, width
+
+
+def _continues(prev: Block, line: Line, language: str, wrapped: bool, width: int) -> bool:
+    """Tell whether *line* goes on the paragraph *prev* (a broken line) or starts a new one."""
+    if line.marker is not None or line.heading or prev.heading or is_scrap(line.text):
+        return False
+    if is_scrap(prev.text) and len(prev.raw) == 1:
+        return False
+    if line.text[:1].islower():
+        return True
+    if prev.caps != (caps_ratio(line.text) > 0.8) and sum(ch.isalpha() for ch in line.text) > 3:
+        return False
+    hanging = _ends_with_continuation(prev.text)
+    if starts_with_opener(line.text, language) and not hanging:
+        return False
+    if hanging:
+        return True
+    if line.gap:
+        return False
+    last = prev.text[-1]
+    full = prev.last_length >= 0.6 * width
+    if last in ".!?":
+        return wrapped and full and prev.last_length >= 0.8 * width
+    if last in ";:":
+        return False
+    return wrapped and full
+
+
+@lru_cache(maxsize=1)
+def _continuation_words() -> frozenset[str]:
+    return frozenset(rules()["continuation_words"].split())
+
+
+def _ends_with_continuation(text: str) -> bool:
+    """Tell whether *text* stops on a word that cannot end a paragraph (« de », « the »)."""
+    found = re.search(r"([\w']+)\s*$", text)
+    return bool(found) and found.group(1).lower() in _continuation_words()
+
+
+# Where paragraphs run together: « …; 2. Prie … », « …, Rappelant … », « …: a) … ».
+_NUMBER_INSIDE = re.compile(r"(?<=[,;:.])\s+(\d{1,3})\s*(?:[.)]|\s[–—-])\s+(?=[^\W\d_«\"(])")
+_ITEM_INSIDE = re.compile(r"(?<=[;:,.])\s+\(?([a-z]|[ivx]{1,4})\)\s+")
+_OPENER_INSIDE = re.compile(r"(?<=[,;])\s+(?=[^\W\d_a-zà-ÿ])")
+_SENTENCE_INSIDE = re.compile(r"(?<=[.])\s+(?=[^\W\d_a-zà-ÿ])")
+
+
+def _split_runs(blocks: list[Block], language: str, *, runon: bool) -> list[Block]:
+    out: list[Block] = []
+    state = {"number": 0}
+    for block in blocks:
+        for piece in _split_block(block, language, state, runon=runon):
+            if piece.marker is not None and piece.marker.number is not None:
+                state["number"] = piece.marker.number
+            out.append(piece)
+    return out
+
+
+def _split_block(block: Block, language: str, state: dict, *, runon: bool) -> list[Block]:
+    if block.heading or (block.marker is not None and block.marker.kind == "footnote"):
+        return [block]
+    cuts = _cuts(block.text, language, state, runon=runon)
+    if not cuts:
+        return [block]
+    pieces = []
+    bounds = [(0, block.marker, 0)] + cuts
+    for index, (start, marker, skip) in enumerate(bounds):
+        end = bounds[index + 1][0] if index + 1 < len(bounds) else len(block.text)
+        text = block.text[start + skip : end].strip()
+        if text:
+            pieces.append(replace(block, text=text, marker=marker, gap=index == 0 and block.gap,
+                                  dropped=block.dropped if index == 0 else []))
+    return pieces
+
+
+Cut = tuple[int, Marker | None, int]  # position, marker of the new paragraph, length to skip
+
+
+def _cuts(text: str, language: str, state: dict, *, runon: bool) -> list[Cut]:
+    """Return (position, marker, marker length) of the paragraph starts inside *text*."""
+    cuts = []
+    expected = state["number"] + 1
+    for found in _NUMBER_INSIDE.finditer(text):
+        if int(found.group(1)) == expected:
+            marker = Marker(found.group(1), "number")
+            cuts.append((found.start(), marker, found.end() - found.start()))
+            expected += 1
+    cuts += _item_cuts(text)
+    patterns = [_OPENER_INSIDE, _SENTENCE_INSIDE] if runon else [_OPENER_INSIDE]
+    taken = {position for position, _, _ in cuts}
+    for pattern in patterns:
+        for found in pattern.finditer(text):
+            rest = text[found.end() :]
+            if found.start() not in taken and starts_with_opener(rest, language):
+                cuts.append((found.start(), None, found.end() - found.start()))
+    return sorted(cuts, key=lambda cut: cut[0])
+
+
+def _item_cuts(text: str) -> list[Cut]:
+    """Return the starts of items run into a paragraph: « … : a) …; b) … »."""
+    cuts = []
+    previous: tuple[str, int] | None = None
+    for found in _ITEM_INSIDE.finditer(text):
+        value = found.group(1)
+        kinds = [("letter", letter_index(value))] if not re.fullmatch(r"[ivx]+", value) else [
+            ("roman", roman_index(value)), ("letter", letter_index(value))]
+        for kind, rank in kinds:
+            follows = previous is not None and previous == (kind, rank - 1)
+            opens = rank == 1 and text[: found.start()].rstrip().endswith(":")
+            if follows or opens:
+                cuts.append((found.start(), Marker(value, kind), found.end() - found.start()))
+                previous = (kind, rank)
+                break
+    return cuts

@@ -1,0 +1,137 @@
+"""Clean lines of a source text: markup and conversion residue out, markers and hints recorded.
+
+Inputs are Markdown from web pages, text pasted from PDF or Word, or our .docx reader's output:
+emphasis (``**Réaffirmant**``), list residue (``- 1.**``), ``<sup>e</sup>``, lost footnote markers
+(``�``), ``(*sic*)``, Markdown headings and footnotes.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from clause_bank.numbering import Marker, parse_marker
+
+RULES = Path(__file__).resolve().parent / "data" / "structure.json"
+
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+_SUP = re.compile(r"<sup>\s*([^<]{0,6}?)\s*</sup>", re.IGNORECASE)
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,300})?/?>")
+_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
+_FOOTNOTE_REF = re.compile(r"\[\^[\w-]+\](?!:)")
+_SIC = re.compile(r"[(\[]\s*[*_]*\s*sic\s*[*_]*\s*[)\]]\s*[*_]*", re.IGNORECASE)
+_EMPHASIS = re.compile(r"\*{1,3}|(?<![\w])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w])")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*")
+_QUOTE = re.compile(r"^\s*(?:>\s?)+")
+_MD_BULLET = re.compile(r"^[-*+]\s+")
+_LOST = "\ufffd"
+
+
+@dataclass
+class Line:
+    """One cleaned source line."""
+
+    text: str  # markup removed, marker removed, whitespace normalised
+    raw: str  # the line as it came, for the record of what was dropped
+    marker: Marker | None = None
+    indent: int = 0
+    heading: bool = False  # a Markdown heading (# …)
+    gap: bool = False  # a blank line before it
+    dropped: tuple[str, ...] = ()  # editorial residue taken out, e.g. "(sic)"
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """Return the segmenter's rules (``data/structure.json``)."""
+    return json.loads(RULES.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _scrap_pattern() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in rules()["scraps"]), re.IGNORECASE)
+
+
+def is_scrap(text: str) -> bool:
+    """Tell whether a whole line is page furniture (« top of page », « FR », page numbers)."""
+    return len(text) <= 90 and _scrap_pattern().fullmatch(text.strip(" .:")) is not None
+
+
+def normalise(text: str) -> str:
+    """Return *text* with Unicode composed, line ends unified and odd spaces made plain."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    text = _BREAK.sub("\n", text)
+    return _SPACES.sub(" ", text)
+
+
+def clean_lines(text: str) -> list[Line]:
+    """Return the non-empty lines of *text*, cleaned, each knowing if a blank line preceded it."""
+    lines = []
+    gap = False
+    for raw in normalise(text).split("\n"):
+        line = clean_line(raw)
+        if line is None:
+            gap = True
+            continue
+        line.gap = gap or not lines
+        gap = False
+        lines.append(line)
+    return lines
+
+
+def clean_line(raw: str) -> Line | None:
+    """Return the cleaned *raw* line, or None when nothing is left of it."""
+    indent = len(raw) - len(raw.lstrip(" "))
+    text = _QUOTE.sub("", raw.strip())
+    heading = bool(_HEADING.match(text))
+    text = _HEADING.sub("", text)
+    bullet = _MD_BULLET.match(text)
+    if bullet:
+        text = text[bullet.end() :]
+    text, dropped = _strip_markup(text)
+    marker, text = parse_marker(text)
+    if bullet and marker is None and text:
+        marker = Marker("•", "bullet")
+    text = " ".join(text.split())
+    if not text and marker is None:
+        return None if not raw.strip() or not dropped else Line("", raw.strip(), dropped=dropped)
+    return Line(text, raw.strip(), marker, indent, heading, dropped=dropped)
+
+
+def _strip_markup(text: str) -> tuple[str, tuple[str, ...]]:
+    dropped = tuple("(sic)" for _ in _SIC.finditer(text))
+    text = _SIC.sub("", text)
+    text = _SUP.sub(_superscript, text)
+    text = _LINK.sub(lambda m: "" if m.group(1) else m.group(2), text)
+    text = _TAG.sub("", text)
+    text = html.unescape(text)
+    text = _FOOTNOTE_REF.sub("", text)
+    if not text.lstrip().startswith(_LOST):
+        text = text.replace(_LOST, "")  # a footnote marker lost in conversion
+    text = _ESCAPE.sub(r"\1", _EMPHASIS.sub("", text))
+    text = re.sub(r"\s+([,;.])(?=\s|$)", lambda m: _space_before(m.group(1)), text)
+    return text.strip(), dropped
+
+
+def _space_before(mark: str) -> str:
+    # Removing a marker can leave « migratoires , » ; French keeps the space before « ; » only.
+    return " ;" if mark == ";" else mark
+
+
+def _superscript(match: re.Match) -> str:
+    inner = match.group(1)
+    return "" if inner.isdigit() or inner in ("*", "†") else inner
+
+
+def caps_ratio(text: str) -> float:
+    """Return the share of capitals among the letters of *text*."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(ch.isupper() for ch in letters) / len(letters) if letters else 0.0

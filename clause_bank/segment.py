@@ -1,0 +1,187 @@
+"""Segment a declaration or resolution into title, chapeau, preambular and operative paragraphs.
+
+``segment_text`` is the entry point; the pipeline is: clean lines (``cleaning``), join and split
+them into blocks (``blocks``), sort blocks into parts (``structure``), then type the clauses and
+read their openers and references (here).
+"""
+
+from __future__ import annotations
+
+import re
+
+from clause_bank.blocks import Block, build_blocks, opener_of
+from clause_bank.cleaning import rules
+from clause_bank.model import Segmentation, SegmentedParagraph
+from clause_bank.numbering import letter_index
+from clause_bank.openers import PREAMBULAR_FORMS
+from clause_bank.references import find_references
+from clause_bank.structure import (
+    Clause,
+    Parts,
+    body,
+    front_matter,
+    matches,
+    split_chapeau,
+    split_front,
+)
+
+
+def detect_language(text: str) -> str:
+    """Return "fr" or "en", whichever language's common words are more frequent in *text*."""
+    words = re.findall(r"[a-zà-ÿ]+", text[:20000].lower())
+    common = {lang: set(value.split()) for lang, value in rules()["language_words"].items()}
+    counts = {lang: sum(1 for w in words if w in found) for lang, found in common.items()}
+    return "en" if counts["en"] > counts["fr"] else "fr"
+
+
+def segment_text(text: str, *, language: str | None = None) -> Segmentation:
+    """Return the structure of the declaration or resolution *text*."""
+    language = language or detect_language(text)
+    blocks = build_blocks(text, language)
+    sections = _annexes(blocks)
+    result = _segment_part(sections[0][1], language)
+    for label, part in sections[1:]:
+        _merge_annex(result, label, _segment_part(part, language))
+    return result
+
+
+def _annexes(blocks: list[Block]) -> list[tuple[str | None, list[Block]]]:
+    """Cut the blocks at « Annexe » headings: a resolution may adopt an annexed declaration."""
+    sections: list[tuple[str | None, list[Block]]] = [(None, [])]
+    for block in blocks:
+        if block.marker is None and matches("annex_headings", block.text):
+            sections.append((block.text, []))
+        else:
+            sections[-1][1].append(block)
+    return sections
+
+
+def _merge_annex(result: Segmentation, label: str, annex: Segmentation) -> None:
+    result.headings.append(label)
+    if annex.title:
+        result.headings.append(annex.title)
+    result.annexes.append({"label": label, "title": annex.title, "chapeau": annex.chapeau})
+    for paragraph in annex.paragraphs:
+        paragraph.annex = label
+    result.paragraphs.extend(annex.paragraphs)
+    result.headings.extend(annex.headings)
+    result.notes.extend(annex.notes)
+    result.dropped.extend(annex.dropped)
+    if annex.closing:
+        result.closing = "\n".join(filter(None, [result.closing, annex.closing]))
+
+
+def _segment_part(blocks: list[Block], language: str) -> Segmentation:
+    parts = Parts()
+    start, chapeau_at = split_front(blocks, language)
+    front_matter(blocks[:start], parts)
+    rest = list(blocks[start:])
+    if chapeau_at is not None:
+        chapeau = rest.pop(chapeau_at - start)
+        parts.chapeau, fused = split_chapeau(chapeau, language)
+        if fused is not None:
+            rest.insert(chapeau_at - start, fused)
+    body(rest, parts, language)
+    for block in blocks:
+        parts.dropped.extend(block.dropped)
+    return _result(parts, language)
+
+
+def _result(parts: Parts, language: str) -> Segmentation:
+    kinds = _kinds(parts, language)
+    paragraphs = [
+        _paragraph(clause, kind, language)
+        for clause, kind in zip(parts.clauses, kinds, strict=True)
+    ]
+    return Segmentation(
+        title=parts.title,
+        chapeau=parts.chapeau,
+        paragraphs=paragraphs,
+        headings=parts.headings,
+        notes=parts.notes,
+        dropped=parts.dropped,
+        closing="\n".join(parts.closing) or None,
+        language=language,
+    )
+
+
+def _kinds(parts: Parts, language: str) -> list[str]:
+    """Type the clauses: a preambular block, then an operative block, never interleaved."""
+    count = len(parts.clauses)
+    if parts.intro is not None:
+        split = parts.intro
+    else:
+        signals = [_signal(c, parts.clauses, language) for c in parts.clauses]
+        # Best cut: preambular signals before it, operative ones after; ties go to operative.
+        scores = [sum(signals[:k]) - sum(signals[k:]) for k in range(count + 1)]
+        split = scores.index(max(scores)) if scores else 0
+    return ["preambular"] * split + ["operative"] * (count - split)
+
+
+def _signal(clause: Clause, clauses: list[Clause], language: str) -> float:
+    """Return > 0 for a preambular-looking clause, < 0 for an operative-looking one."""
+    block = clause.block
+    opener = opener_of(block.text, language)
+    score = 0.0
+    if opener is not None:
+        score = 1.0 if opener.form in PREAMBULAR_FORMS else -1.0
+    numbered = block.marker is not None and block.marker.kind == "number"
+    share = sum(1 for c in clauses if c.block.marker is not None) / len(clauses)
+    if numbered and share < 0.9:
+        score -= 0.5  # UN style numbers operative paragraphs only
+    elif not numbered and share > 0.1:
+        score += 0.5
+    if block.text.endswith(","):
+        score += 0.3
+    return score
+
+
+def _paragraph(clause: Clause, kind: str, language: str) -> SegmentedParagraph:
+    block = clause.block
+    own = detect_language(block.text) if len(block.text) > 80 else language
+    opener = opener_of(block.text, own)
+    numbered = block.marker is not None and block.marker.kind == "number"
+    number = block.marker.value if numbered else None
+    items, children = _items(clause.items)
+    return SegmentedParagraph(
+        kind=kind,
+        text=block.text,
+        number=number,
+        opener=opener.text if opener else None,
+        opener_lemma=opener.lemma if opener else None,
+        opener_form=opener.form if opener else "none",
+        items=items,
+        item_children=children,
+        references=find_references(" ".join([block.text, *items, *sum(children, [])]), own),
+        language=own,
+    )
+
+
+def _items(blocks: list[Block]) -> tuple[list[str], list[list[str]]]:
+    """Return the top-level items and, for each, its sub-items (« o » bullets under « (ii) »)."""
+    items: list[str] = []
+    children: list[list[str]] = []
+    top = None
+    previous = None
+    for block in blocks:
+        kind = _item_kind(block, top, previous)
+        if top is None:
+            top = kind
+        if kind == top or not items:
+            items.append(block.text)
+            children.append([])
+            previous = block.marker.value
+        else:
+            children[-1].append(block.text)
+    return items, children
+
+
+def _item_kind(block: Block, top: str | None, previous: str | None) -> str:
+    """Resolve « i) »: a letter after « h) », a roman numeral otherwise."""
+    kind = block.marker.kind
+    if kind != "ambiguous":
+        return kind
+    rank = letter_index(block.marker.value)
+    if top == "letter" and previous and rank == letter_index(previous) + 1:
+        return "letter"
+    return "roman"

@@ -1,0 +1,250 @@
+"""The parts of a declaration: front matter (title, header), chapeau, body, closing and notes.
+
+Works on blocks (``clause_bank.blocks``) and sorts each into one role; the body's clauses are
+typed preambular/operative by ``clause_bank.segment``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from clause_bank.blocks import Block, opener_of
+from clause_bank.cleaning import is_scrap, rules
+
+ITEM_KINDS = ("letter", "roman", "ambiguous", "bullet")
+
+
+@dataclass
+class Clause:
+    """A body paragraph with the items under it."""
+
+    block: Block
+    items: list[Block] = field(default_factory=list)
+    heading_before: str | None = None  # the heading just above it, if any
+
+
+@dataclass
+class Parts:
+    """What a sequence of blocks is made of."""
+
+    title: str | None = None
+    chapeau: str | None = None
+    clauses: list[Clause] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+    intro: int | None = None  # index of the first clause after an operative intro heading
+    notes: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=8)
+def _pattern(name: str) -> re.Pattern:
+    value = rules()[name]
+    source = value if isinstance(value, str) else "|".join(f"(?:{p})" for p in value)
+    return re.compile(source, re.IGNORECASE)
+
+
+def matches(name: str, text: str) -> bool:
+    """Tell whether the whole of *text* matches the rule *name* of ``structure.json``."""
+    return _pattern(name).fullmatch(text.strip()) is not None
+
+
+def is_footnote(block: Block) -> bool:
+    """Tell whether *block* is a footnote (« � Le 5 mars… », « [^1]: … »)."""
+    return block.marker is not None and block.marker.kind == "footnote"
+
+
+def is_chapeau(block: Block, language: str) -> bool:
+    """Tell whether *block* names the authors and the meeting (« Nous, Ministres …, réunis … »)."""
+    text = block.text
+    if text[-1:] not in ",:;." or len(text) > 1500:
+        return False
+    opener = opener_of(text, language)
+    if opener is not None and opener.known:
+        return False
+    if _pattern("chapeau_authors").match(text):
+        return True
+    return bool(_pattern("chapeau_meeting").search(text)) and opener is None
+
+
+def is_clause_start(block: Block, language: str) -> bool:
+    """Tell whether *block* can begin the body: a known opener, or a paragraph number."""
+    if block.marker is not None and block.marker.kind == "number":
+        return True
+    if _parenthesised(block.text):
+        return False
+    opener = opener_of(block.text, language)
+    return opener is not None and opener.known and not block.heading
+
+
+def _parenthesised(text: str) -> bool:
+    return text.startswith("(") and text.endswith(")")
+
+
+def split_front(blocks: list[Block], language: str) -> tuple[int, int | None]:
+    """Return (index where the body starts, index of the chapeau or None)."""
+    for index, block in enumerate(blocks):
+        if is_scrap(block.text) or is_footnote(block):
+            continue
+        if is_chapeau(block, language):
+            return index, index
+        if is_clause_start(block, language):
+            later = _chapeau_after(blocks, index, language)
+            return index, later
+    return _first_after_title(blocks), None
+
+
+def _chapeau_after(blocks: list[Block], start: int, language: str) -> int | None:
+    """Find a chapeau placed after a preamble (« Considérant …; Nous, Ministres …, »)."""
+    for index in range(start + 1, len(blocks)):
+        block = blocks[index]
+        if block.marker is not None and block.marker.kind == "number":
+            return None
+        if is_chapeau(block, language) and block.text.startswith(("Nous", "We", "NOUS", "WE")):
+            return index
+    return None
+
+
+def _first_after_title(blocks: list[Block]) -> int:
+    real = [i for i, b in enumerate(blocks) if not is_scrap(b.text) and not is_footnote(b)]
+    return real[1] if len(real) > 1 else len(blocks)
+
+
+def front_matter(blocks: list[Block], parts: Parts) -> None:
+    """Pick the title among the blocks before the body; the rest is header or a note."""
+    candidates = []
+    for index, block in enumerate(blocks):
+        if is_scrap(block.text):
+            parts.dropped.append(block.text)
+        elif _parenthesised(block.text) or (block.text[:1] == "[" and block.text[-1:] == "]"):
+            parts.notes.append(block.text)
+        else:
+            candidates.append((_title_score(block), index, block))
+    if not candidates:
+        return
+    best = max(candidates, key=lambda c: (c[0], c[1]))
+    parts.title = best[2].text
+    for _, index, block in candidates:
+        if index != best[1]:
+            parts.dropped.append(block.text)
+
+
+def _title_score(block: Block) -> int:
+    score = 3 if block.heading else 0
+    if _pattern("title_keywords").search(block.text):
+        score += 2
+    if block.caps:
+        score += 1
+    if block.text.endswith((",", ";")) or len(block.text) > 300:
+        score -= 4
+    return score
+
+
+def is_heading(block: Block, following: Block | None, language: str) -> bool:
+    """Tell whether *block* is a heading: Markdown, section number, capitals, intro « … : »."""
+    if block.heading or (block.marker is not None and block.marker.kind == "section"):
+        return len(block.text) <= 200
+    if block.marker is not None:
+        return False
+    if block.text.endswith(":"):
+        return is_intro(block, following, language)
+    opener = opener_of(block.text, language)
+    short = len(block.text) <= 120 and len(block.text.split()) <= 16
+    unpunctuated = block.text[-1:] not in ".;,!?»)"
+    return short and unpunctuated and (opener is None or not opener.known or block.caps)
+
+
+def is_intro(block: Block, following: Block | None, language: str) -> bool:
+    """Tell whether a block ending with « : » introduces the following paragraphs."""
+    if following is None or (following.marker is not None and following.marker.kind in ITEM_KINDS):
+        return False
+    opener = opener_of(block.text, language)
+    if block.caps or opener is None or not opener.known:
+        return True
+    if following.marker is not None and following.marker.kind == "number":
+        return True
+    after = opener_of(following.text, language)
+    return after is not None and after.form == "infinitive"
+
+
+def is_item(block: Block) -> bool:
+    """Tell whether *block* is a sub-item (« a) », « (i) », a bullet)."""
+    return block.marker is not None and block.marker.kind in ITEM_KINDS
+
+
+def body(blocks: list[Block], parts: Parts, language: str) -> None:
+    """Sort the body's blocks into clauses (with their items), headings, closing and notes."""
+    mode = "body"
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if is_scrap(block.text):
+            parts.dropped.append(block.text)
+        elif is_footnote(block) or mode == "notes":
+            parts.notes.append(block.text)
+        elif matches("notes_headings", block.text):
+            mode = "notes"
+        elif mode == "closing" or matches("closings", block.text):
+            mode = _closing(block, parts, mode)
+        elif is_item(block) and _takes_item(parts, block):
+            parts.clauses[-1].items.append(block)
+        elif is_heading(block, following, language):
+            _heading(block, parts, following)
+        else:
+            parts.clauses.append(Clause(block))
+    _trailing_notes(parts, language)
+
+
+def _closing(block: Block, parts: Parts, mode: str) -> str:
+    if mode == "closing" and not matches("closings", block.text) and len(block.text) > 100:
+        parts.notes.append(block.text)
+    else:
+        parts.closing.append(block.text)
+    return "closing"
+
+
+def _takes_item(parts: Parts, block: Block) -> bool:
+    if not parts.clauses:
+        return False
+    clause = parts.clauses[-1]
+    if block.marker.kind != "bullet" or clause.items:
+        return True
+    return clause.block.text.rstrip().endswith(":")
+
+
+def _heading(block: Block, parts: Parts, following: Block | None) -> None:
+    parts.headings.append(block.text)
+    if parts.intro is None and block.text.endswith(":") and following is not None:
+        parts.intro = len(parts.clauses)
+
+
+def _trailing_notes(parts: Parts, language: str) -> None:
+    """After a numbered list, unnumbered paragraphs without an opener are commentary."""
+    numbered = [i for i, c in enumerate(parts.clauses) if _numbered(c.block)]
+    if len(numbered) < 2:
+        return
+    last = numbered[-1]
+    tail = parts.clauses[last + 1 :]
+    if tail and all(opener_of(c.block.text, language) is None for c in tail):
+        for clause in tail:
+            parts.notes.extend([clause.block.text] + [item.text for item in clause.items])
+        del parts.clauses[last + 1 :]
+
+
+def _numbered(block: Block) -> bool:
+    return block.marker is not None and block.marker.kind == "number"
+
+
+def split_chapeau(block: Block, language: str) -> tuple[str, Block | None]:
+    """Split a chapeau fused with its first clause (« Nous, …, réunis …, réaffirmons … »)."""
+    for found in re.finditer(r",\s+(?=[^\W\d_A-ZÀ-Þ])", block.text):
+        if found.start() < 20:
+            continue
+        rest = block.text[found.end() :]
+        capitalised = rest[:1].upper() + rest[1:]
+        opener = opener_of(capitalised, language)
+        if opener is not None and opener.known:
+            head = block.text[: found.start() + 1]
+            return head, replace(block, text=capitalised, marker=None, gap=False)
+    return block.text, None

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy.orm import Session
 
 from drafts import editing
@@ -89,12 +90,21 @@ def _insert(draft: Draft, args: list[str], ctx: ActionContext) -> Outcome:
 def _fix(draft: Draft, args: list[str], ctx: ActionContext) -> Outcome:
     from drafting.editor.findings import apply_finding
 
-    anchor = apply_finding(draft, ":".join(args))
+    anchor = apply_finding(draft, ":".join(args), ctx.session, ctx.user_id)
     if anchor is None:
         ctx.messages.append(("warning", _("Cette correction ne s'applique plus au texte.")))
         return Outcome("checks")
     ctx.messages.append(("success", _("Correction appliquée.")))
     return Outcome(anchor)
+
+
+def _fix_all(draft: Draft, args: list[str], ctx: ActionContext) -> Outcome:
+    from drafting.editor.findings import apply_safe_fixes
+
+    count = apply_safe_fixes(draft, ctx.session, ctx.user_id)
+    ctx.messages.append(("success", ngettext("%(num)d correction appliquée.",
+                                             "%(num)d corrections appliquées.", count)))
+    return Outcome("checks")
 
 
 ACTIONS: dict[str, tuple[int, Action]] = {  # verb -> (number of arguments, function)
@@ -109,6 +119,7 @@ ACTIONS: dict[str, tuple[int, Action]] = {  # verb -> (number of arguments, func
     "bracket": (1, _bracket),
     "insert": (2, _insert),
     "fix": (1, _fix),
+    "fixall": (0, _fix_all),
 }
 
 

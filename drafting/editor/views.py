@@ -37,10 +37,13 @@ def edit(draft_id: int):
 def render_editor(opened, form, draft, *, notice=None, status=200):
     """Render the editor page for *draft* as typed (it may differ from the saved one)."""
     session = get_session()
-    found = findings.findings_for(opened.id, opened.revision, opened.draft)
+    found = findings.findings_for(opened.id, opened.revision, opened.draft, session,
+                                  current_user.id)
     context = {
         "opened": opened, "form": form, "draft": draft, "notice": notice,
         "groups": findings.group(opened.draft, found), "finding_key": findings.finding_key,
+        "preview": lambda finding: findings.preview(opened.draft, finding),
+        "fixable": sum(f.suggestion is not None for f in found),
         "bank": panels.bank_panel(session, request.args, user_id=current_user.id),
         "summary": store.draft_summary(session, opened.id, user_id=current_user.id),
         "can_write": opened.role != "reader" and opened.is_current,
@@ -75,7 +78,7 @@ def save(draft_id: int):
         result = save_or_conflict(opened, mine, base_revision=base_revision)
         if not result.saved:
             return render_merge(opened, base, mine, base_revision)
-        findings.findings_for(draft_id, result.revision, mine)
+        findings.findings_for(draft_id, result.revision, mine, get_session(), current_user.id)
         flash(_("Enregistré (révision %(number)d).", number=result.revision), "success")
     for category, message in ctx.messages:
         flash(message, category)
@@ -127,6 +130,7 @@ def merge_save(draft_id: int):
     result = save_or_conflict(opened, merged, base_revision=theirs_revision)
     if not result.saved:  # saved again meanwhile: merge what I settled with the newest
         return render_merge(opened, theirs, merged, theirs_revision)
-    findings.findings_for(draft_id, result.revision, merged)
+    findings.findings_for(draft_id, result.revision, merged, get_session(),
+                          current_user.id)
     flash(_("Fusion enregistrée (révision %(number)d).", number=result.revision), "success")
     return redirect(url_for("editor.edit", draft_id=draft_id), code=303)

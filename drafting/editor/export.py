@@ -21,6 +21,7 @@ FORMATS = {  # format -> (mimetype, file extension)
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
     "txt": ("text/plain; charset=utf-8", "txt"),
     "md": ("text/markdown; charset=utf-8", "md"),
+    "pdf": ("application/pdf", "pdf"),
 }
 
 
@@ -28,19 +29,23 @@ class ExportForm(FlaskForm):
     class Meta:
         csrf = False  # a download changes nothing: a GET form
 
-    house_style = SelectField(_l("Style maison"), choices=[
+    house_style = SelectField(_l("Style maison"), default="", choices=[
         SelectChoice("", _l("Celui du projet")), SelectChoice("un", _l("Nations Unies")),
         SelectChoice("oif", _l("Francophonie")), SelectChoice("oas", _l("OEA"))])
     line_numbers = BooleanField(_l("Numéros de ligne dans la marge"))
     labels = BooleanField(_l("Étiquettes PP / OP"))
-    compare_with = SelectField(_l("Marques de révision par rapport à"), coerce=str)
+    compare_with = SelectField(_l("Marques de révision par rapport à"), default="")
     format = RadioField(_l("Format"), default="docx", choices=[
         SelectChoice("docx", _l("Word (.docx)")), SelectChoice("txt", _l("Texte (.txt)")),
         SelectChoice("md", _l("Markdown (.md)"))])
 
 
 def _form(draft_id: int) -> ExportForm:
+    from exports.pdf import soffice
+
     form = ExportForm(request.args)
+    if soffice() is not None:  # PDF goes through LibreOffice, when the machine has it
+        form.format.choices = [*form.format.choices, SelectChoice("pdf", _l("PDF (.pdf)"))]
     revisions = store.list_revisions(get_session(), draft_id)
     form.compare_with.choices = [SelectChoice("", _l("Aucune (texte propre)"))] + [
         SelectChoice(str(r.number), f"Rév. {r.number}" + (f" — {r.name}" if r.name else ""))
@@ -59,33 +64,43 @@ def export_dialog(draft_id: int):
 
 @bp.get("/<int:draft_id>/export/download")
 def download(draft_id: int):
-    import exports
+    from exports import ExportError
 
     opened = draft_or_404(draft_id)
     form = _form(draft_id)
-    if not form.validate():
+    try:
+        if not form.validate():
+            raise ExportError("")
+        data, label = _produce(opened, form)
+    except ExportError as error:
+        if str(error):
+            form.format.errors.append(str(error))
         summary = store.draft_summary(get_session(), draft_id, user_id=current_user.id)
         return render_template("drafts/export.html", opened=opened, form=form,
                                summary=summary), 422
-    fmt = form.format.data
-    label = f"Rév. {opened.revision}"
-    if fmt == "docx":
-        older = None
-        if form.compare_with.data:
-            older, _n = store.load_draft(get_session(), draft_id,
-                                         revision=int(form.compare_with.data))
-            label = f"Rév. {opened.revision} / Rév. {form.compare_with.data}"
-        data = exports.export_docx(
-            opened.draft, house_style=form.house_style.data or None,
-            line_numbers=form.line_numbers.data, labels=form.labels.data,
-            compare_with=older, revision_label=f"Rév. {opened.revision}",
-        )
-    else:
-        data = exports.export_text(opened.draft, fmt=fmt).encode("utf-8")
-    mimetype, extension = FORMATS[fmt]
-    name = f"{file_stem(opened.draft.title)} - {label.replace('/', '-')}.{extension}"
+    mimetype, extension = FORMATS[form.format.data]
+    name = f"{file_stem(opened.draft.title)} - {label}.{extension}"
     return send_file(io.BytesIO(data), mimetype=mimetype, as_attachment=True,
                      download_name=name, max_age=0)
+
+
+def _produce(opened, form: ExportForm) -> tuple[bytes, str]:
+    """Return the exported bytes and the revision label for the file name."""
+    import exports
+
+    fmt, label = form.format.data, f"Rév. {opened.revision}"
+    options = {"house_style": form.house_style.data or None, "labels": form.labels.data}
+    if fmt in ("txt", "md"):
+        return exports.export_text(opened.draft, fmt=fmt, **options).encode("utf-8"), label
+    older = None
+    if form.compare_with.data:
+        older, _n = store.load_draft(get_session(), opened.id,
+                                     revision=int(form.compare_with.data))
+        label += f" contre Rév. {form.compare_with.data}"
+    options.update(line_numbers=form.line_numbers.data, compare_with=older,
+                   revision_label=f"Rév. {opened.revision}")
+    make = exports.export_pdf if fmt == "pdf" else exports.export_docx
+    return make(opened.draft, **options), label
 
 
 def file_stem(title: str) -> str:

@@ -6,21 +6,18 @@ not seen); the page reads them from a small cache, so rendering stays fast.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass, field
-from threading import Lock
 
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from drafting.editor.cache import app_cache
 from drafts.editing import labels
 from drafts.model import Draft
 from storage.models import Clause, Document
 
-_CACHE: OrderedDict[tuple, list] = OrderedDict()
-_LOCK = Lock()
 CACHE_SIZE = 64
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -59,13 +56,13 @@ def bank_context(session: Session, user_id: int):
         .join(Document, Document.id == Clause.document_id).where(visible)
     ).one()
     key = ("context", user_id, count, last)
-    with _LOCK:
-        if key in _CACHE:
-            return _CACHE[key]
+    cache = app_cache("checks", CACHE_SIZE)
+    if key in cache:
+        return cache.get(key)
     rows = session.execute(select(Clause.text, Clause.id)
                            .join(Document, Document.id == Clause.document_id).where(visible))
     context = build_context([(text, clause_id) for text, clause_id in rows])
-    _remember(key, context)
+    cache.put(key, context)
     return context
 
 
@@ -77,23 +74,15 @@ def run(draft: Draft, session: Session, user_id: int) -> list:
                       language=str(get_locale() or "fr"))
 
 
-def _remember(key: tuple, value) -> None:
-    with _LOCK:
-        _CACHE[key] = value
-        while len(_CACHE) > CACHE_SIZE:
-            _CACHE.popitem(last=False)
-
-
 def findings_for(draft_id: int, revision: int, draft: Draft, session: Session,
                  user_id: int) -> list:
     """Return the findings of revision *revision*, computing them once per process."""
     key = (draft_id, revision, user_id, str(get_locale() or "fr"))
-    with _LOCK:
-        if key in _CACHE:
-            _CACHE.move_to_end(key)
-            return _CACHE[key]
+    cache = app_cache("checks", CACHE_SIZE)
+    if key in cache:
+        return cache.get(key)
     findings = run(draft, session, user_id)
-    _remember(key, findings)
+    cache.put(key, findings)
     return findings
 
 

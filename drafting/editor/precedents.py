@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from threading import Lock
-
 from flask import abort, jsonify, render_template, request, url_for
 from flask_login import current_user
 
@@ -13,11 +10,10 @@ from drafting.access import draft_or_404
 from drafting.database import get_session
 from drafting.editor import bp
 from drafting.editor.bank import precedent_for
+from drafting.editor.cache import app_cache
 from drafts import editing
 
 MAX_BADGES = 400  # paragraphs looked up per page; beyond, the drafter opens them one by one
-_CACHE: OrderedDict[tuple, dict | None] = OrderedDict()
-_LOCK = Lock()
 
 
 def closest(session, text: str, *, user_id: int) -> dict | None:
@@ -25,9 +21,9 @@ def closest(session, text: str, *, user_id: int) -> dict | None:
     from clause_bank.search import nearest
 
     key = (user_id, text)
-    with _LOCK:
-        if key in _CACHE:
-            return _CACHE[key]
+    cache = app_cache("precedents", 5000)
+    if key in cache:
+        return cache.get(key)
     found = nearest(session, text, user_id=user_id, k=1) if text.strip() else []
     best = None
     if found:
@@ -36,10 +32,7 @@ def closest(session, text: str, *, user_id: int) -> dict | None:
         if clause is not None:
             best = {"clause_id": clause.clause_id, "source": clause.source,
                     "position": clause.position, "similarity": round(precedent.similarity)}
-    with _LOCK:
-        _CACHE[key] = best
-        while len(_CACHE) > 5000:
-            _CACHE.popitem(last=False)
+    cache.put(key, best)
     return best
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from drafting.access import draft_or_404
@@ -21,7 +22,8 @@ ROLE_LABELS = {"editor": _l("Peut modifier"), "reader": _l("Lecture seule")}
 
 class ShareForm(FlaskForm):
     username = StringField(_l("Nom d'utilisateur"), validators=[DataRequired(), Length(max=80)])
-    role = SelectField(_l("Droits"), choices=list(ROLE_LABELS.items()), default="reader")
+    role = SelectField(_l("Droits"), default="reader",
+                       choices=[SelectChoice(value, label) for value, label in ROLE_LABELS.items()])
 
 
 class UnshareForm(FlaskForm):
@@ -45,8 +47,15 @@ def share(draft_id: int):
             return redirect(url_for("sharing.share", draft_id=draft_id))
     return render_template(
         "drafts/share.html", opened=opened, form=form, role_labels=ROLE_LABELS,
-        shares=store.shares_of(get_session(), draft_id),
+        shares=store.shares_of(get_session(), draft_id), back_url=_editor_url(draft_id),
     )
+
+
+def _editor_url(draft_id: int) -> str | None:
+    # The editor is another blueprint; the share page links back to it when it is there.
+    if "editor.edit" in current_app.view_functions:
+        return url_for("editor.edit", draft_id=draft_id)
+    return None
 
 
 @bp.post("/remove")

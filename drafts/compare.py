@@ -120,9 +120,17 @@ def _pair_by_id(old: list[Paragraph], new: list[Paragraph]) -> dict[int, int]:
 
 def _pair_by_similarity(old: list[Paragraph], new: list[Paragraph], pairs: dict[int, int]) -> None:
     taken = set(pairs.values())
+    texts_new = {j: _full_text(new[j]) for j in range(len(new)) if j not in taken}
+    same_text: dict[str, list[int]] = defaultdict(list)  # unchanged text: paired without scoring
+    for j, text in texts_new.items():
+        same_text[text].append(j)
+    for i in range(len(old)):
+        waiting = same_text.get(_full_text(old[i])) if i not in pairs else None
+        if waiting:
+            pairs[i] = waiting.pop(0)
+            taken.add(pairs[i])
     rest_old = [i for i in range(len(old)) if i not in pairs]
-    rest_new = [j for j in range(len(new)) if j not in taken]
-    texts_new = {j: _full_text(new[j]) for j in rest_new}
+    rest_new = [j for j in texts_new if j not in taken]
     candidates = []
     for i in rest_old:
         text = _full_text(old[i])
@@ -150,7 +158,7 @@ def _paragraph_rows(part: str, old: list[Paragraph], new: list[Paragraph]) -> li
             status=_status(before, after),
             old_index=i,
             new_index=j,
-            changes=tuple(word_diff(before.text if before else "", after.text if after else "")),
+            changes=_text_changes(before.text if before else "", after.text if after else ""),
             items=_item_rows(before.items if before else [], after.items if after else []),
             moved=i is not None and j is not None and i not in stayed,
             old=before,
@@ -178,7 +186,7 @@ def _text_row(part: str, old: str | None, new: str | None) -> ParagraphDiff | No
         return None
     status = "equal" if old == new else "inserted" if not old else "deleted" if not new \
         else "changed"
-    return ParagraphDiff(part, status, None, None, tuple(word_diff(old, new)))
+    return ParagraphDiff(part, status, None, None, _text_changes(old, new))
 
 
 def _item_rows(old: list[Item], new: list[Item]) -> tuple[ItemDiff, ...]:
@@ -194,9 +202,15 @@ def _item_rows(old: list[Item], new: list[Item]) -> tuple[ItemDiff, ...]:
             depth = (after or before)[0]
             status = ("equal" if op == "equal" else "inserted" if before is None
                       else "deleted" if after is None else "changed")
-            diff = word_diff(before[1] if before else "", after[1] if after else "")
-            rows.append(ItemDiff(depth, status, tuple(diff)))
+            diff = _text_changes(before[1] if before else "", after[1] if after else "")
+            rows.append(ItemDiff(depth, status, diff))
     return tuple(rows)
+
+
+def _text_changes(old: str, new: str) -> tuple[Change, ...]:
+    if old == new:  # most paragraphs of two revisions are the same; skip the matcher
+        return (Change("equal", old),) if old else ()
+    return tuple(word_diff(old, new))
 
 
 def _flatten(items: list[Item], depth: int = 1) -> list[tuple[int, str]]:

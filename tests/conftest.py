@@ -128,3 +128,43 @@ def signed_in(client, make_user):
     """Return a client signed in as 'alice'."""
     login(client, make_user("alice"))
     return client
+
+
+@pytest.fixture(scope="session")
+def password_hash() -> str:
+    """Return a hash of PASSWORD, computed once: hashing is slow on purpose."""
+    from werkzeug.security import generate_password_hash
+
+    return generate_password_hash(PASSWORD)
+
+
+@pytest.fixture
+def make_users(app, password_hash):
+    """Return a function that creates accounts with PASSWORD quickly and returns their ids."""
+    from storage.models import User
+
+    def make(*usernames: str) -> dict[str, int]:
+        with app.extensions["sessionmaker"]() as session:
+            users = [User(username=name, password_hash=password_hash, session_token=name)
+                     for name in usernames]
+            session.add_all(users)
+            session.commit()
+            return {user.username: user.id for user in users}
+
+    return make
+
+
+@pytest.fixture
+def client_for(app, make_user):
+    """Return a function giving a new client signed in as NAME (created if missing)."""
+    import accounts
+
+    def signed_in_as(username: str):
+        with app.extensions["sessionmaker"]() as session:
+            if accounts.find_user(session, username) is None:
+                make_user(username)
+        client = app.test_client()
+        assert login(client, username).status_code == 302, f"{username} could not sign in"
+        return client
+
+    return signed_in_as

@@ -139,3 +139,14 @@ def test_bare_string_items_are_accepted():
 def test_null_title_and_lists_read_as_empty():
     draft = jsonio.from_dict({"title": None, "preambular": None, "language": None})
     assert (draft.title, draft.preambular, draft.language) == ("", [], "fr")
+
+
+def test_the_documented_example_reads_and_round_trips():
+    from tests.conftest import ROOT
+
+    page = (ROOT / "docs" / "draft-format.md").read_text(encoding="utf-8")
+    example = page.split("```json\n", 1)[1].split("```", 1)[0]
+    draft = jsonio.loads(example)
+    assert (draft.operative[1].alternative_of, draft.operative[2].items[1].items[0].text) == (
+        "a1", "i) en particulier les enfants.")
+    assert jsonio.loads(jsonio.dumps(draft)) == draft

@@ -4,31 +4,21 @@ import copy
 
 import pytest
 from sqlalchemy import func, select
-from werkzeug.security import generate_password_hash
 
 import accounts
 from drafts import jsonio, store
 from drafts.model import Draft, Paragraph
-from storage.models import Revision, Share, User
-from tests.conftest import BACKENDS, PASSWORD
+from storage.models import Revision, Share
+from tests.conftest import BACKENDS
 from tests.draft_samples import sample_draft
 
 pytestmark = pytest.mark.parametrize("database_url", BACKENDS, indirect=True)
 
 
-@pytest.fixture(scope="module")
-def password_hash():
-    return generate_password_hash(PASSWORD)  # once: hashing is slow on purpose
-
-
 @pytest.fixture
-def people(session, password_hash):
+def people(make_users):
     """Return the ids of alice, bob and carol."""
-    users = [User(username=name, password_hash=password_hash, session_token=name)
-             for name in ("alice", "bob", "carol")]
-    session.add_all(users)
-    session.commit()
-    return {user.username: user.id for user in users}
+    return make_users("alice", "bob", "carol")
 
 
 @pytest.fixture

@@ -57,7 +57,7 @@ def read_draft(file: str):
     except OSError as error:
         fail(f"cannot read {file}: {error.strerror or error}")
     if len(data) > limit:
-        fail(f"{file}: larger than {limit // (1024 * 1024)} MB")
+        fail(f"{file}: larger than the limit of {limit:,} bytes")
     try:
         return jsonio.loads(data)
     except ValueError as error:  # DraftFormatError, and bytes that are not UTF-8

@@ -36,11 +36,12 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from flask_wtf.csrf import CSRFProtect
 
-    from drafting import auth, cli, database, i18n
+    from drafting import auth, cli, database, i18n, security
 
     database.init_app(app)
     i18n.init_app(app)
     CSRFProtect(app)
+    security.init_app(app)
     auth.init_app(app)
     cli.init_app(app)
     _register_blueprints(app)

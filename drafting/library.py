@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -61,10 +61,22 @@ def _import(filename: str, data: bytes):
         path = Path(folder) / name
         path.write_bytes(data)
         source = read_source(path)
-    return import_document(get_session(), source, owner_id=current_user.id)
+    return import_document(get_session(), source, owner_id=current_user.id,
+                           meta={"file_name": (filename or name)[:255]})
 
 
 @bp.errorhandler(RequestEntityTooLarge)
 def too_large(_error):
     flash(_("Fichier trop volumineux : la limite est de 10 Mo par envoi."), "error")
     return redirect(request.path)
+
+
+@bp.get("/families.json")
+@login_required
+def families():
+    """Return how many visible texts hold each family (the editor's search as you type)."""
+    from drafting.editor.bank import family_sizes
+
+    ids = [int(i) for i in request.args.get("ids", "").split(",")[:100] if i.strip().isdigit()]
+    sizes = family_sizes(get_session(), ids, user_id=current_user.id)
+    return jsonify({str(k): {"documents": n, "years": years} for k, (n, years) in sizes.items()})

@@ -269,7 +269,7 @@
         .then(function (answer) {
           if (ticket !== latest) return;
           results.classList.remove("busy");
-          render(answer.ok ? answer.body : null, answer.ok ? null : (answer.body.message || answer.body.error || ""));
+          render(answer.ok ? answer.body : null, answer.ok ? null : (answer.body.error || ""));
         })
         .catch(function (error) {
           if (ticket !== latest) return;
@@ -287,8 +287,8 @@
         results.appendChild(p);
         return;
       }
-      var hits = body.hits || body.results || [];
-      var total = body.total !== undefined ? body.total : hits.length;
+      var hits = body.hits || [];
+      var total = Math.max(body.candidates || 0, hits.length);
       if (count) count.textContent = total === 1 ? messages.dataset.one : messages.dataset.many.replace("{num}", total);
       if (!hits.length) {
         var none = document.createElement("p");
@@ -301,29 +301,43 @@
       list.className = "results";
       hits.forEach(function (hit) { list.appendChild(resultItem(hit)); });
       results.appendChild(list);
+      families(list);
     };
     var resultItem = function (hit) {
       var node = template.content.firstElementChild.cloneNode(true);
-      var id = hit.clause_id !== undefined ? hit.clause_id : hit.id;
-      var source = hit.source || {};
-      node.dataset.clause = id;
-      slot(node, "source").textContent = source.title || hit.source_title || "";
-      var date = source.date || hit.date || "";
-      slot(node, "date").textContent = date ? " · " + date : "";
+      var source = hit.document || {};
+      node.dataset.clause = hit.clause_id;
+      if (hit.family_id) node.dataset.family = hit.family_id;
+      slot(node, "source").textContent = source.title || "";
+      slot(node, "date").textContent = source.date ? " · " + source.date : "";
       slot(node, "position").textContent = hit.position || "";
       slot(node, "score").textContent = hit.score !== undefined ? Math.round(hit.score) + " %" : "";
-      highlight(slot(node, "text"), hit.text || "", hit.highlights || hit.spans || []);
-      var family = hit.family || {};
-      var count = family.document_count || hit.family_count || 0;
-      if (count > 1) {
-        var years = family.years && family.years.length ? " (" + family.years.join(", ") + ")" : "";
-        slot(node, "family").textContent = messages.dataset.family.replace("{num}", count) + years;
-        slot(node, "family").hidden = false;
-      }
+      highlight(slot(node, "text"), hit.text || "", hit.highlights || []);
       node.querySelectorAll("[data-insert]").forEach(function (button) {
-        button.value = "insert:" + button.dataset.insert + ":" + id;
+        button.value = "insert:" + button.dataset.insert + ":" + hit.clause_id;
       });
       return node;
+    };
+    // « appears in 3 texts »: one request for all the families on the page.
+    var families = function (list) {
+      var ids = [];
+      list.querySelectorAll("[data-family]").forEach(function (node) {
+        if (ids.indexOf(node.dataset.family) < 0) ids.push(node.dataset.family);
+      });
+      if (!ids.length || !messages.dataset.families) return;
+      window.fetch(messages.dataset.families + "?ids=" + ids.join(","), { credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : {}; })
+        .then(function (sizes) {
+          list.querySelectorAll("[data-family]").forEach(function (node) {
+            var size = sizes[node.dataset.family];
+            if (!size || size.documents < 2) return;
+            var line = slot(node, "family");
+            line.textContent = messages.dataset.family.replace("{num}", size.documents) +
+              (size.years.length ? " (" + size.years.join(", ") + ")" : "");
+            line.hidden = false;
+          });
+        })
+        .catch(function () { /* the count is a help */ });
     };
     var slot = function (node, name) { return node.querySelector('[data-slot="' + name + '"]'); };
     // Marks matched words with <mark>, building text nodes only (no HTML from the API).

@@ -221,14 +221,22 @@ def test_expired_session_keeps_the_text_through_login(signed_in, session, draft_
     assert "Texte tapé avant expiration :" not in again
 
 
-def test_a_stash_is_only_for_the_browser_that_made_it(signed_in, session, draft_id, app):
+def test_a_stash_is_only_for_the_user_whose_session_expired(signed_in, session, draft_id, app,
+                                                             make_user):
+    make_user("bob")
+    store.share_draft(session, draft_id, username="bob", role="editor")
     pairs = replace(editor_form(signed_in, draft_id), text_op2="Secret :")
     expire(session)
     login_url = post(signed_in, draft_id, pairs).headers["Location"]
     other = app.test_client()
-    target = sign_in_again(other, login_url).headers["Location"]
+    target = sign_in_again(other, login_url, "bob").headers["Location"]
     assert "restore=" in target
     assert "Secret :" not in other.get(target).get_data(as_text=True)
+    anonymous = app.test_client()  # no expired session: nothing is kept for anyone
+    token = page_token(anonymous.get("/auth/login").get_data(as_text=True))
+    response = anonymous.post(f"/drafts/{draft_id}", data={"csrf_token": token,
+                                                           "text-op2": "Spam"})
+    assert response.status_code == 302 and "restore=" not in response.headers["Location"]
 
 
 def test_reader_sees_the_draft_read_only_and_cannot_save(client, session, make_user):

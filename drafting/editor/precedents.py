@@ -18,7 +18,7 @@ MAX_BADGES = 400  # paragraphs looked up per page; beyond, the drafter opens the
 
 def closest(session, text: str, *, user_id: int) -> dict | None:
     """Return the closest bank clause to *text* as {clause_id, source, position, similarity}."""
-    from clause_bank.search import nearest
+    from clause_bank.precedents import nearest
 
     key = (user_id, text)
     cache = app_cache("precedents", 5000)
@@ -28,19 +28,11 @@ def closest(session, text: str, *, user_id: int) -> dict | None:
     best = None
     if found:
         precedent = found[0]
-        clause = precedent_for(session, _clause_id(precedent), user_id=user_id)
-        if clause is not None:
-            best = {"clause_id": clause.clause_id, "source": clause.source,
-                    "position": clause.position, "similarity": round(precedent.similarity)}
+        best = {"clause_id": precedent.clause_id, "position": precedent.position,
+                "source": precedent.document.get("title") or "",
+                "similarity": round(precedent.similarity)}
     cache.put(key, best)
     return best
-
-
-def _clause_id(precedent) -> int:
-    clause = getattr(precedent, "clause", None)
-    if isinstance(clause, int):
-        return clause
-    return getattr(clause, "id", None) or getattr(precedent, "clause_id", 0)
 
 
 @bp.get("/<int:draft_id>/precedents.json")

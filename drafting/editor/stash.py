@@ -1,7 +1,9 @@
 """Keep the text of a save that arrived after the session expired, until the drafter is back.
 
-The posted form is written under ``instance/stash/`` and its token kept in the browser's
-session cookie, so only the same browser can take it back, once, after signing in again.
+The posted form is written under ``instance/stash/``, marked with the user the expired
+session belonged to; the token travels in the address the login page returns to. Only that
+user, holding that token, can take it back, once, after signing in again (signing in starts
+a fresh session, so nothing is kept in the old one).
 """
 
 from __future__ import annotations
@@ -24,34 +26,35 @@ def _folder() -> Path:
     return folder
 
 
-def stash_form(form: MultiDict, draft_id: int) -> str:
-    """Write the posted *form* aside for *draft_id*; return its token."""
+def expired_user_id() -> int | None:
+    """Return the id of the user whose session cookie is still here but no longer valid."""
+    value = str(session.get("_user_id") or "")
+    user_id = value.partition(":")[0]
+    return int(user_id) if user_id.isdigit() else None
+
+
+def stash_form(form: MultiDict, draft_id: int, user_id: int) -> str:
+    """Write the posted *form* aside for *user_id* and *draft_id*; return its token."""
     _prune()
     token = secrets.token_hex(16)
     pairs = [(k, v) for k, v in form.items(multi=True) if k not in ("csrf_token", "action")]
-    data = {"draft_id": draft_id, "form": pairs}
+    data = {"draft_id": draft_id, "user_id": user_id, "form": pairs}
     (_folder() / f"{token}.json").write_text(json.dumps(data, ensure_ascii=False))
-    tokens = session.get("stash", {})
-    tokens[str(draft_id)] = token
-    session["stash"] = tokens
     return token
 
 
-def take_stash(draft_id: int, token: str) -> MultiDict | None:
-    """Return the stashed form for *draft_id* if this browser stashed it, and forget it."""
-    tokens = session.get("stash", {})
-    if not token or tokens.get(str(draft_id)) != token or not token.isalnum():
+def take_stash(draft_id: int, token: str, user_id: int) -> MultiDict | None:
+    """Return the form stashed by *user_id* for *draft_id* under *token*, and forget it."""
+    if not token or not token.isalnum() or len(token) != 32:
         return None
     path = _folder() / f"{token}.json"
-    tokens.pop(str(draft_id))
-    session["stash"] = tokens
     try:
         data = json.loads(path.read_text())
-        path.unlink()
     except (OSError, ValueError):
         return None
-    if data.get("draft_id") != draft_id:
+    if data.get("draft_id") != draft_id or data.get("user_id") != user_id:
         return None
+    path.unlink(missing_ok=True)
     return MultiDict([tuple(pair) for pair in data["form"]])
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -24,7 +24,7 @@ def edit(draft_id: int):
     opened = draft_or_404(draft_id)
     form, draft, notice = EditorForm(), opened.draft, None
     form.fill(opened.draft, opened.revision)
-    stashed = stash.take_stash(draft_id, request.args.get("restore", ""))
+    stashed = stash.take_stash(draft_id, request.args.get("restore", ""), current_user.id)
     if stashed is not None and opened.role != "reader":
         base = _base(opened, stashed.get("base_revision", ""))
         draft = draft_from_form(stashed, base)
@@ -54,12 +54,8 @@ def render_editor(opened, form, draft, *, notice=None, status=200):
 
 @bp.post("/<int:draft_id>")
 def save(draft_id: int):
-    if not current_user.is_authenticated:  # the session expired while the page was open
-        token = stash.stash_form(request.form, draft_id)
-        flash(_("Votre session a expiré. Votre texte est conservé : reconnectez-vous pour "
-                "le retrouver."), "warning")
-        target = url_for("editor.edit", draft_id=draft_id, restore=token)
-        return redirect(url_for("auth.login", next=target))
+    if not current_user.is_authenticated:
+        return _keep_for_later(draft_id)
     opened = draft_or_404(draft_id, write=True)
     form = EditorForm()
     base = _base(opened, request.form.get("base_revision", ""))
@@ -83,6 +79,18 @@ def save(draft_id: int):
     for category, message in ctx.messages:
         flash(message, category)
     return _back_to_editor(draft_id, outcome.anchor)
+
+
+def _keep_for_later(draft_id: int):
+    """Keep what was typed when the session expired with the page open; send to login."""
+    user_id = stash.expired_user_id()
+    if user_id is None:  # nobody was signed in: nothing to keep for anyone
+        return current_app.login_manager.unauthorized()
+    token = stash.stash_form(request.form, draft_id, user_id)
+    flash(_("Votre session a expiré. Votre texte est conservé : reconnectez-vous pour "
+            "le retrouver."), "warning")
+    target = url_for("editor.edit", draft_id=draft_id, restore=token)
+    return redirect(url_for("auth.login", next=target))
 
 
 def _base(opened, value: str):

@@ -4,8 +4,8 @@ The rule (see docs/families.md for why): two clauses of different documents are 
 in their matching terms (``Clause.norm``), the common runs of at least ``MIN_TILE`` terms
 (found greedily, longest first, in any order) add up to at least ``MIN_SHARED`` terms, or
 cover ``NEAR_DUPLICATE`` of the shorter clause. A family is a connected group of linked
-clauses. Candidates come from winnowed fingerprints stored with each clause and indexed in
-the full-text index, so linking a new document costs one index lookup, never a scan.
+clauses. Candidates come from winnowed fingerprints stored at import in a table keyed by
+hash, so linking a new document costs one indexed lookup, never a scan of the bank.
 """
 
 from __future__ import annotations
@@ -14,11 +14,10 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from clause_bank import index
-from storage.models import Clause, Family
+from storage.models import Clause, ClauseFingerprint, Family
 
 K = 4  # terms per hashed shingle
 WINDOW = 4  # winnowing window: any common run of K + WINDOW - 1 terms shares a fingerprint
@@ -27,18 +26,19 @@ MIN_SHARED = 10
 NEAR_DUPLICATE = 0.8
 MIN_NEAR = 5
 CHUNK = 500
+POSTINGS = 50  # per fingerprint, the newest clauses checked: one member finds a family
 MAX_REGROUP = 400  # a larger family is recounted but not split again when a member leaves
 
 
-def fingerprints(terms: Sequence[str]) -> str:
-    """Return the winnowed shingle hashes of a clause's terms, as index tokens ("f1c2…")."""
+def fingerprints(terms: Sequence[str]) -> set[int]:
+    """Return the winnowed shingle hashes of a clause's terms (signed 32-bit)."""
     if len(terms) < K:
-        return ""
-    hashes = [zlib.crc32(" ".join(terms[i : i + K]).encode())
+        return set()
+    hashes = [zlib.crc32(" ".join(terms[i : i + K]).encode()) - 2**31
               for i in range(len(terms) - K + 1)]
-    if len(hashes) > WINDOW:
-        hashes = map(min, zip(*(hashes[i:] for i in range(WINDOW)), strict=False))
-    return " ".join(sorted({f"f{value:08x}" for value in hashes}))
+    if len(hashes) <= WINDOW:
+        return {min(hashes)}
+    return set(map(min, zip(*(hashes[i:] for i in range(WINDOW)), strict=False)))
 
 
 def shared_tiles(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int, int]]:
@@ -77,20 +77,25 @@ def linked(a: Sequence[str], b: Sequence[str]) -> bool:
     return shared >= MIN_SHARED or (shorter >= MIN_NEAR and shared >= NEAR_DUPLICATE * shorter)
 
 
-def link_document(session: Session, clauses: list[tuple[int, str, str]]) -> None:
-    """Join a new document's clauses (id, norm, fingerprints) to their families."""
-    if not clauses:
+def link_document(session: Session, document_id: int, clauses: list[tuple[int, str]]) -> None:
+    """Store the fingerprints of a new document's clauses (id, norm) and join their families."""
+    prints = {clause_id: fingerprints(norm.split()) for clause_id, norm in clauses}
+    rows = [{"hash": h, "clause_id": c, "document_id": document_id}
+            for c, hashes in prints.items() for h in hashes]
+    if not rows:
         return
-    tokens = {token for _, _, prints in clauses for token in prints.split()}
-    older = index.sharing_fingerprints(session, tokens, below=min(c for c, _, _ in clauses))
-    pairs = [(clause_id, other) for clause_id, _, prints in clauses
-             for other in sorted(index.sharing(prints.split(), older))]
+    postings = _postings(session, document_id, {row["hash"] for row in rows})
+    session.execute(insert(ClauseFingerprint.__table__), rows)
+    pairs = [(clause_id, other) for clause_id, hashes in prints.items()
+             for other in sorted(set().union(*(postings.get(h, ()) for h in hashes)))]
     if not pairs:
         return
-    norms = {clause_id: norm for clause_id, norm, _ in clauses}
+    norms = dict(clauses)
     known = _clauses(session, {other for _, other in pairs})
     links, joined = [], set()
     for clause_id, other in pairs:
+        if other not in known:
+            continue  # a fingerprint left by a cascade delete
         family = known[other][1]
         if (clause_id, family) in joined:
             continue  # already linked to that family through another member
@@ -101,6 +106,34 @@ def link_document(session: Session, clauses: list[tuple[int, str, str]]) -> None
     if links:
         families = {c: None for c in norms} | {c: fam for c, (_, fam) in known.items()}
         _merge(session, links, families)
+
+
+def _postings(session: Session, document_id: int, hashes: set[int]) -> dict[int, list[int]]:
+    """Return, per fingerprint, the newest ``POSTINGS`` clauses of other documents carrying it."""
+    found: dict[int, list[int]] = defaultdict(list)
+    ordered = sorted(hashes)
+    table = ClauseFingerprint.__table__
+    for start in range(0, len(ordered), CHUNK):
+        statement = (
+            select(table.c.hash, table.c.clause_id)
+            .where(table.c.hash.in_(ordered[start : start + CHUNK]),
+                   table.c.document_id != document_id)
+            .order_by(table.c.hash, table.c.clause_id.desc())
+        )
+        for value, clause_id in session.execute(statement):
+            if len(found[value]) < POSTINGS:
+                found[value].append(clause_id)
+    return found
+
+
+def forget(session: Session, clauses: Iterable[tuple[int, str]]) -> None:
+    """Delete the fingerprints of clauses (id, norm) about to be deleted."""
+    table = ClauseFingerprint.__table__
+    rows = [{"h": h, "c": clause_id} for clause_id, norm in clauses
+            for h in fingerprints(norm.split())]
+    if rows:
+        session.execute(delete(table).where(table.c.hash == bindparam("h"),
+                                            table.c.clause_id == bindparam("c")), rows)
 
 
 def _clauses(session: Session, ids: Iterable[int]) -> dict[int, tuple[str, int | None]]:

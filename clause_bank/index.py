@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -27,8 +26,6 @@ PG_VOCABULARY = "SELECT word, ndoc FROM ts_stat('SELECT tsv FROM clauses')"
 MAX_PHRASES = 16  # alternatives multiply in a phrase query; beyond this, drop the phrase tier
 ANY_TERMS = 8  # an "any" query uses the rarest terms only: common ones match half the bank
 RANKED_MATCHES = 20_000  # ranking costs per match: rare terms only
-SHARED_LIMIT = 2_000  # clauses read per fingerprint lookup
-POSTINGS = 50  # per fingerprint, the newest clauses kept: one member is enough to find a family
 
 
 @dataclass
@@ -54,10 +51,16 @@ _lock = threading.Lock()
 
 
 def generation(session: Session) -> tuple:
-    """Return a value that changes whenever clauses are added or documents removed."""
-    return session.execute(
-        select(select(func.max(Clause.id)).scalar_subquery(), func.count(Document.id))
-    ).one()._tuple()
+    """Return a value that changes whenever documents are imported or removed.
+
+    SQLite gives a new row the highest id plus one, so ids can come back after a removal;
+    the creation time of the newest document tells such a re-import apart.
+    """
+    newest = select(Document.created_at).order_by(Document.id.desc()).limit(1)
+    return tuple(session.execute(
+        select(select(func.max(Clause.id)).scalar_subquery(), func.count(Document.id),
+               newest.scalar_subquery())
+    ).one())
 
 
 def vocabulary(session: Session) -> Vocabulary:
@@ -80,26 +83,43 @@ def vocabulary(session: Session) -> Vocabulary:
 def match_expression(groups: Sequence[Sequence[str]], mode: str, dialect: str) -> str | None:
     """Return the engine's query string for *groups* in *mode*, or None when impossible.
 
-    Modes: "phrase" (consecutive), "all", "all_but_one" (any set of all terms but one),
-    "any"; each group is a term and its alternatives.
+    Modes: "phrase" (consecutive), "near" (all within a few words), "near_pairs" (two of
+    them next to each other), "all", "all_but_one" (any set of all terms but one), "any";
+    each group is a term and its alternatives. PostgreSQL has no "within N words": there
+    "near" is "all", and "near_pairs" allows one word between the two.
     """
     sqlite = dialect == "sqlite"
     quoted = [[f'"{t}"' if sqlite else f"'{t}'" for t in group] for group in groups]
     either = [_join(group, " OR " if sqlite else " | ") for group in quoted]
     both, one_of = (" AND ", " OR ") if sqlite else (" & ", " | ")
-    if mode == "phrase" and sqlite:
-        phrases = list(itertools.islice(itertools.product(*quoted), MAX_PHRASES + 1))
-        if len(phrases) > MAX_PHRASES:
-            return None
-        return one_of.join(_join(phrase, " + ") for phrase in phrases)
+    pairs = list(itertools.combinations(range(len(groups)), 2))
+    if sqlite and mode in ("phrase", "near", "near_pairs"):
+        if mode == "near_pairs":
+            spans = [_products([quoted[i], quoted[j]], lambda p: f"NEAR({' '.join(p)}, 1)")
+                     for i, j in pairs]
+            return None if None in spans else one_of.join(spans)
+        if mode == "near":
+            return _products(quoted, lambda p: f"NEAR({' '.join(p)}, {len(groups)})")
+        return _products(quoted, lambda p: _join(p, " + "))
     if mode == "phrase":
         return _join(either, " <-> ")
-    if mode == "all":
+    if mode in ("all", "near"):
         return _join(either, both)
+    if mode == "near_pairs":
+        return one_of.join(f"({either[i]} <1> {either[j]}) | ({either[i]} <2> {either[j]})"
+                           for i, j in pairs)
     if mode == "all_but_one":
         subsets = [either[:n] + either[n + 1 :] for n in range(len(either))]
         return one_of.join(_join(subset, both) for subset in subsets)
     return _join(either, one_of)
+
+
+def _products(quoted: list[list[str]], render) -> str | None:
+    """Return the OR of *render* over every choice of alternatives (None when too many)."""
+    choices = list(itertools.islice(itertools.product(*quoted), MAX_PHRASES + 1))
+    if len(choices) > MAX_PHRASES:
+        return None
+    return " OR ".join(_join([render(choice)], "") for choice in choices)
 
 
 def _join(parts: Sequence[str], separator: str) -> str:
@@ -196,43 +216,3 @@ def rarest(groups: list[list[str]], counts: dict[str, int]) -> list[list[str]]:
         chosen.append(group)
     return chosen
 
-
-SQLITE_PRINTS = text("SELECT rowid, prints FROM clause_fts WHERE clause_fts MATCH :match "
-                     "AND rowid < :below ORDER BY rowid DESC LIMIT :size")
-PG_PRINTS = text("SELECT id, prints FROM clauses WHERE string_to_array(prints, ' ') && :tokens "
-                 "AND id < :below ORDER BY id DESC LIMIT :size")
-
-
-def sharing_fingerprints(session: Session, tokens: set[str], *, below: int) -> dict[str, set]:
-    """Return, per fingerprint token, the newest clauses with an id below *below* carrying it.
-
-    A fingerprint found in more than ``POSTINGS`` of the clauses read is boilerplate; when
-    such fingerprints fill the answer, they are dropped and the lookup runs again.
-    """
-    rows = _prints(session, tokens, below)
-    if len(rows) >= SHARED_LIMIT:
-        counts = Counter(t for _, prints in rows for t in prints.split() if t in tokens)
-        rows = _prints(session, {t for t in tokens if counts[t] <= POSTINGS}, below)
-    postings: dict[str, set] = defaultdict(set)
-    for clause_id, prints in rows:
-        for token in prints.split():
-            if token in tokens and len(postings[token]) < POSTINGS:
-                postings[token].add(clause_id)
-    return postings
-
-
-def sharing(tokens: Sequence[str], postings: dict[str, set]) -> set[int]:
-    """Return the clauses of *postings* that carry one of *tokens*."""
-    return set().union(*(postings.get(token, ()) for token in tokens))
-
-
-def _prints(session: Session, tokens: set[str], below: int) -> list[tuple[int, str]]:
-    if not tokens:
-        return []
-    params = {"below": below, "size": SHARED_LIMIT}
-    if session.get_bind().dialect.name == "sqlite":
-        match = "prints : (" + " OR ".join(f'"{t}"' for t in sorted(tokens)) + ")"
-        rows = session.execute(SQLITE_PRINTS, params | {"match": match})
-    else:
-        rows = session.execute(PG_PRINTS, params | {"tokens": sorted(tokens)})
-    return [(clause_id, prints) for clause_id, prints in rows]

@@ -16,11 +16,11 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
 _WORD = re.compile(r"[^\W_]+")
-# Suffixes removed after the plural, longest first; a stem keeps at least MIN_STEM letters.
-SUFFIXES = (
-    "issant", "issent", "isson", "erait", "aient", "ement", "ing", "ant", "ent",
-    "ee", "er", "ez", "ed", "on", "e",
-)
+# Removed after the plural: a feminine ending, then one other suffix (longest first); a stem
+# keeps at least MIN_STEM letters.
+FEMININE = ("ee", "e")
+SUFFIXES = ("issant", "issent", "isson", "erait", "aient", "ement", "ing", "ant", "ent", "er",
+            "ez", "ed", "on")
 MIN_STEM = 4
 # Upper bounds (in terms) of the length classes stored with each clause: search prefers the
 # shorter of two equally good clauses, and the index can list a class without ranking.
@@ -54,6 +54,10 @@ def stem(word: str) -> str:
         word = word[:-3] + "al"
     elif word[-1] in "sx" and not word.endswith("ss"):
         word = word[:-1]
+    for suffix in FEMININE:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            word = word[: -len(suffix)]
+            break
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
             return word[: -len(suffix)]

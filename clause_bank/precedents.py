@@ -25,7 +25,7 @@ class Precedent:
     """A clause close to a paragraph, how close (0-100), and what differs word by word."""
 
     clause_id: int
-    text: str  # the part compared: the clause, or the clause with its sub-items
+    text: str  # the part compared: the clause, one of its sub-items, or both
     kind: str
     position: str
     opener: str | None
@@ -49,8 +49,9 @@ def nearest(session: Session, text: str, *, user_id: int | None = None, k: int =
     terms = index.rarest(parsed.groups, index.vocabulary(session).counts)
     found = index.candidates(session, terms, mode="any", where=where, limit=CANDIDATES,
                              ranked=True)
-    query = parsed.matching
-    shortlist = sorted(found, key=lambda row: (-fuzz.ratio(query, row[1]), row[0]))[:RESCORED]
+    query = parsed.terms
+    shortlist = sorted(found, key=lambda row: (-closeness(query, row[1].split()), row[0]))
+    shortlist = shortlist[:RESCORED]
     rows = session.execute(
         select(Clause, Document).join(Document)
         .where(Clause.id.in_([clause_id for clause_id, _ in shortlist]))
@@ -61,11 +62,20 @@ def nearest(session: Session, text: str, *, user_id: int | None = None, k: int =
     return ranked[:k]
 
 
+def closeness(a, b) -> float:
+    """Return how close two texts (or term lists) are, 0-100.
+
+    The ratio of the whole, or 90% of the best partial alignment: a paragraph that is a
+    fragment of a precedent, or the reverse, is close without being the same.
+    """
+    return max(fuzz.ratio(a, b), 0.9 * fuzz.partial_ratio(a, b))
+
+
 def _compare(clause: Clause, document: Document, text: str, folded: str) -> Precedent:
     parts = [clause.text]
     if clause.items:
-        parts.append(full_text(clause.text, clause.items))
-    scored = [(fuzz.ratio(folded, matching.folded_text(part)), part) for part in parts]
+        parts += [*clause.items, full_text(clause.text, clause.items)]
+    scored = [(closeness(folded, matching.folded_text(part)), part) for part in parts]
     similarity, best = max(scored, key=lambda pair: pair[0])
     return Precedent(
         clause_id=clause.id, text=best, kind=clause.kind, position=position(clause),

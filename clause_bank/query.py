@@ -58,38 +58,43 @@ def parse(text: str | None, vocabulary: Vocabulary) -> Query:
     corrections = {}
     for term, start, end in spans:
         if term not in groups:
-            groups[term] = alternatives(term, vocabulary)
+            groups[term] = alternatives(term, vocabulary, word=text[start:end])
             if groups[term][0] != term:
                 corrections[text[start:end]] = groups[term][0]
     scored = [groups[term][0] for term, _, _ in spans]
     return Query(text, scored, list(groups.values()), corrections)
 
 
-def alternatives(term: str, vocabulary: Vocabulary) -> list[str]:
-    """Return *term* or its likely corrections, the best first."""
+def alternatives(term: str, vocabulary: Vocabulary, *, word: str = "") -> list[str]:
+    """Return *term* or its likely corrections, the best first.
+
+    A misspelt *word* may stem oddly (« persones » to « pers »), so its folded form, with
+    and without a plural, is compared with the bank's terms too.
+    """
     count = vocabulary.counts.get(term, 0)
-    spread = _max_distance(term)
+    spread = _max_distance(term, max(len(word), len(term)))
     if spread == 0 or count > RARE or term.isdigit():
         return [term]
-    found = process.extract(
-        term,
-        vocabulary.near_length(term, spread),
-        scorer=Levenshtein.distance,
-        score_cutoff=spread,
-        limit=None,
-    )
-    ranked = sorted(
-        (distance, -vocabulary.counts[word], word) for word, distance, _ in found if word != term
-    )
+    folded = matching.fold(word) if word else term
+    forms = {term, folded, folded.rstrip("sx") or folded}
+    distances: dict[str, int] = {}
+    for form in forms:
+        found = process.extract(form, vocabulary.near_length(form, spread),
+                                scorer=Levenshtein.distance, score_cutoff=spread, limit=None)
+        for candidate, distance, _ in found:
+            distances[candidate] = min(distance, distances.get(candidate, spread))
+    ranked = sorted((distance, -vocabulary.counts[candidate], candidate)
+                    for candidate, distance in distances.items() if candidate != term)
     if count:
         better = [w for _, neg, w in ranked if -neg >= DOMINANCE * count][: MAX_ALTERNATIVES - 1]
         return [term, *better]
-    best = [word for _, _, word in ranked][:MAX_ALTERNATIVES]
+    best = [candidate for _, _, candidate in ranked][:MAX_ALTERNATIVES]
     return best or [term]
 
 
-def _max_distance(term: str) -> int:
-    # Short words have too many neighbours: « mer » is not a typo for « pays ».
+def _max_distance(term: str, typed: int) -> int:
+    # Short words have too many neighbours: « mer » is not a typo for « pays ». The length
+    # of the word as typed counts: stemming shortens « migrans » more than « migrants ».
     if len(term) <= 3:
         return 0
-    return 1 if len(term) <= 6 else 2
+    return 1 if typed <= 6 else 2

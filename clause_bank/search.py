@@ -26,7 +26,7 @@ __all__ = ["Hit", "Precedent", "Query", "QueryError", "SearchResult", "nearest",
 CANDIDATES = 300
 MAX_LIMIT = 100
 MAX_OFFSET = 1000
-SUBSETS = range(3, 6)  # queries of 3-5 terms also try each set of all terms but one
+SUBSETS = range(3, 6)  # queries of 3-5 terms also try pairs of them and all terms but one
 MIN_COVERAGE = 0.5
 
 
@@ -127,25 +127,33 @@ def run_query(session: Session, parsed: Query, *, where, need: int,
               counts: dict[str, int]) -> list[tuple[int, float]]:
     """Return (clause id, score) of the hits for *parsed*, best first.
 
-    Each tier fetches the engine's best ``size`` matches. When all the terms match fewer
-    clauses than that, those are every clause of full coverage and the next tiers widen to
-    partial coverage; otherwise the phrase tier makes sure consecutive matches are in.
+    The score puts a clause with all the terms, or two of them side by side, above one with
+    some of them scattered; each tier fetches the best ``size`` clauses of one such class
+    (shortest first, as the score does), and the next tiers run only when they may matter.
     """
     groups = parsed.groups
     size = max(CANDIDATES, 2 * need)
     found: dict[int, str] = {}
 
     def tier(chosen, mode: str, ranked: bool = False) -> bool:
-        found.update(index.candidates(session, chosen, mode=mode, where=where, limit=size,
-                                      ranked=ranked))
-        return len(found) >= size
+        rows = index.candidates(session, chosen, mode=mode, where=where, limit=size,
+                                ranked=ranked)
+        found.update(rows)
+        return len(rows) >= size
 
     if len(groups) == 1:
         tier(groups, "any")
-    elif tier(groups, "all"):
-        tier(groups, "phrase")
-    elif not (len(groups) in SUBSETS and tier(groups, "all_but_one")):
+    elif len(groups) > max(SUBSETS):
+        tier(groups, "all")
         tier(index.rarest(groups, counts), "any", ranked=True)
+    else:
+        if tier(groups, "all"):
+            tier(groups, "phrase")
+            tier(groups, "near")
+        if len(groups) in SUBSETS:
+            tier(groups, "near_pairs")
+        if len(found) < size:
+            tier(groups, "all_but_one" if len(groups) in SUBSETS else "any")
     return rank(parsed, found)
 
 

@@ -63,8 +63,8 @@ def store_segmentation(session: Session, segmentation: Segmentation, *, owner_id
     ids = session.scalars(select(Clause.id).where(Clause.document_id == document.id)
                           .order_by(Clause.position)).all()
     families.regroup(session, touched)
-    families.link_document(session, [(clause_id, row["norm"], row["prints"])
-                                      for clause_id, row in zip(ids, rows, strict=True)])
+    families.link_document(session, document.id, [(clause_id, row["norm"]) for clause_id, row
+                                                   in zip(ids, rows, strict=True)])
     session.commit()
     return document
 
@@ -75,10 +75,11 @@ def _remove_previous(session: Session, *, owner_id, source_key: str, content_sha
     old = session.scalars(select(Document.id).where(owner, same)).all()
     if not old:
         return set()
-    touched = set(session.scalars(
-        select(Clause.family_id).where(Clause.document_id.in_(old), Clause.family_id.is_not(None))
-    ))
+    clauses = session.execute(select(Clause.id, Clause.norm, Clause.family_id)
+                              .where(Clause.document_id.in_(old))).all()
+    families.forget(session, [(clause_id, norm) for clause_id, norm, _ in clauses])
     session.execute(delete(Document).where(Document.id.in_(old)))
+    touched = {family for _, _, family in clauses if family is not None}
     return touched
 
 
@@ -120,7 +121,6 @@ def _clause_rows(document: Document, paragraphs: Iterable[SegmentedParagraph]) -
             "items": list(paragraph.items), "references": references,
             "language": paragraph.language or document.language,
             "norm": " ".join(terms), "length_class": matching.length_class(len(terms)),
-            "prints": families.fingerprints(terms),
             "ref_norm": _ref_norm(references),
         })
     return rows

@@ -109,10 +109,20 @@ class Clause(Base):
     ref_norm: Mapped[str] = mapped_column(Text, default="", server_default="")
     # clause_bank.matching.length_class of the matching text (0 = shortest).
     length_class: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    # clause_bank.families.fingerprints: hashed shingles that find agreed-language passages.
-    prints: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     document: Mapped[Document] = relationship(back_populates="clauses")
+
+
+class ClauseFingerprint(Base):
+    """A winnowed hash of consecutive terms of a clause: finds agreed-language passages."""
+
+    __tablename__ = "clause_fingerprints"
+    # One B-tree; no foreign key (clause_bank.families deletes a clause's fingerprints).
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    hash: Mapped[int] = mapped_column(Integer, primary_key=True)
+    clause_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(Integer)
 
 
 class Draft(Base):

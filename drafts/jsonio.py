@@ -124,7 +124,7 @@ def from_dict(data: Any) -> Draft:
     """Build a Draft from a decoded JSON value, or raise DraftFormatError."""
     if not isinstance(data, dict):
         raise DraftFormatError("(file)", "expected a JSON object")
-    _check_values(data)
+    check_storable(data)
     if data.get("format", FORMAT) != FORMAT:
         raise DraftFormatError("format", f"expected {FORMAT!r}, got {data.get('format')!r}")
     language = _string(data, "language", "language") or "fr"
@@ -263,8 +263,8 @@ def _kind(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def _check_values(data: dict) -> None:
-    """Refuse what a database cannot store: NUL, lone surrogates, NaN, absurd nesting."""
+def check_storable(data: dict) -> None:
+    """Raise DraftFormatError for what a database cannot store: NUL, lone surrogates, NaN…"""
     stack: list[tuple[Any, str, int]] = [(data, "", 0)]
     while stack:  # a loop, not recursion: the nesting is what is being checked
         value, where, depth = stack.pop()

@@ -13,7 +13,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, aliased
 
 from drafts.compare import Comparison, compare
-from drafts.jsonio import from_dict, to_dict
+from drafts.jsonio import DraftFormatError, check_storable, from_dict, to_dict
 from drafts.model import Draft
 from drafts.sharing import (
     ROLES,
@@ -28,31 +28,11 @@ from storage.models import Draft as DraftRow
 from storage.models import Revision, Share, User, utcnow
 
 __all__ = [
-    "ROLES",
-    "Comparison",
-    "DraftNotFound",
-    "DraftSummary",
-    "RevisionInfo",
-    "ShareError",
-    "ShareInfo",
-    "StaleRevision",
-    "compare",
-    "compare_revisions",
-    "compare_with_current",
-    "create_draft",
-    "current_revision",
-    "delete_draft",
-    "draft_summary",
-    "drafts_for_user",
-    "list_revisions",
-    "load_draft",
-    "name_revision",
-    "restore_revision",
-    "role_for",
-    "save_draft",
-    "share_draft",
-    "shares_of",
-    "unshare_draft",
+    "ROLES", "Comparison", "DraftFormatError", "DraftNotFound", "DraftSummary", "RevisionInfo",
+    "ShareError", "ShareInfo", "StaleRevision", "compare", "compare_revisions",
+    "compare_with_current", "create_draft", "current_revision", "delete_draft", "draft_summary",
+    "drafts_for_user", "list_revisions", "load_draft", "name_revision", "restore_revision",
+    "role_for", "save_draft", "share_draft", "shares_of", "unshare_draft",
 ]
 
 MAX_NAME = 255  # revisions.name
@@ -107,11 +87,12 @@ class DraftSummary:
 
 def create_draft(session: Session, draft: Draft, *, owner_id: int, name: str | None = None) -> int:
     """Store a new draft owned by *owner_id* as its revision 1; return its id."""
+    data = _storable(draft)
     row = DraftRow(owner_id=owner_id, current_revision=1, updated_by=owner_id)
     _copy_columns(row, draft)
     session.add(row)
     session.flush()
-    session.add(Revision(draft_id=row.id, number=1, data=to_dict(draft), author_id=owner_id,
+    session.add(Revision(draft_id=row.id, number=1, data=data, author_id=owner_id,
                          name=_clean_name(name)))
     session.commit()
     return row.id
@@ -150,9 +131,11 @@ def save_draft(
 ) -> int:
     """Store *draft* as the revision after *base_revision*; return its number.
 
-    Raise StaleRevision, writing nothing, when *base_revision* is no longer current.
+    Raise StaleRevision, writing nothing, when *base_revision* is no longer current, and
+    DraftFormatError (a ValueError naming the field) for text no database can store.
     """
     name = _clean_name(name)
+    data = _storable(draft)
     number = base_revision + 1
     values = {"current_revision": number, "updated_at": utcnow(), "updated_by": author_id}
     values.update(_column_values(draft))
@@ -169,7 +152,7 @@ def save_draft(
         session.rollback()
         current = current_revision(session, draft_id)
         raise StaleRevision(draft_id, base=base_revision, current=current, draft=draft)
-    session.add(Revision(draft_id=draft_id, number=number, data=to_dict(draft),
+    session.add(Revision(draft_id=draft_id, number=number, data=data,
                          author_id=author_id, name=name))
     session.commit()
     return number
@@ -278,6 +261,14 @@ def _summary_rows():
 def _summary(row, role: str) -> DraftSummary:
     return DraftSummary(row.id, row.title, row.body, row.date, row.current_revision,
                         row.updated_at, row.updated_by, row.owner, role)
+
+
+def _storable(draft: Draft) -> dict:
+    # A Draft built by a view never went through the JSON reader; a NUL or a lone surrogate
+    # typed into a form would make PostgreSQL (or the UTF-8 encoder) fail mid-save.
+    data = to_dict(draft)
+    check_storable(data)
+    return data
 
 
 def _column_values(draft: Draft) -> dict:

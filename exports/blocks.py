@@ -32,6 +32,11 @@ class Block:
 
     def pieces(self) -> list[tuple[int, int, str | None]]:
         """Return (start, end, character role) spans covering the text."""
+        if not self.bracketed and "[" not in self.text:
+            if not self.opener:
+                return [(0, len(self.text), None)] if self.text else []
+            rest = [(self.opener, len(self.text), None)] if self.opener < len(self.text) else []
+            return [(0, self.opener, "opener"), *rest]
         bracketed = [(0, len(self.text))] if self.bracketed else [
             m.span() for m in _BRACKETS.finditer(self.text)]
         cuts = sorted({0, len(self.text), self.opener, *(i for s in bracketed for i in s)})

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from pathlib import Path
+
+from docx.opc.pkgwriter import PackageWriter
 
 from drafts.model import Draft
 from exports import page, properties
 from exports.blocks import Block, layout, restyled
 from exports.errors import ExportError
-from exports.house_styles import HOUSE_STYLES
+from exports.house_styles import HOUSE_STYLES, numbering_levels
 from exports.numbering import add_instance, ensure_definitions
 from exports.ooxml import RPR, RSTYLE, VAL, P, R, add_run, paragraph, w
 from exports.provenance import AUTHOR, comment_lines
@@ -41,7 +44,8 @@ def export_docx(draft: Draft, *, house_style: str | None = None,
     writer = Writer(document.element.body, ids, _numbering(document, style, language, labels),
                     author=revision_label or AUTHOR[language][0],
                     date=now.isoformat().replace("+00:00", "Z"),
-                    first_id=len(blocks) + len(old_blocks or ()))
+                    first_id=len(blocks) + len(old_blocks or ()),
+                    label_levels=_label_levels(style, language, labels))
     _write_body(writer, blocks, old_blocks)
     _add_comments(document, writer, ids, language)
     page.set_language(document, draft.language)
@@ -53,8 +57,34 @@ def export_docx(draft: Draft, *, house_style: str | None = None,
         page.track_revisions(document)
     properties.write(document, properties.draft_properties(draft, key))
     _core_properties(document, draft, revision_label, now)
+    return save(document)
+
+
+class _ZipWriter:
+    """python-docx's zip writer with the fastest deflate level: a third of the time."""
+
+    def __init__(self, out):
+        self.zip = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
+
+    def write(self, pack_uri, blob) -> None:
+        self.zip.writestr(pack_uri.membername, blob)
+
+    def close(self) -> None:
+        self.zip.close()
+
+
+def save(document) -> bytes:
+    """Return *document* as .docx bytes (what Document.save writes, compressed faster)."""
+    package = document.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
     out = io.BytesIO()
-    document.save(out)
+    writer = _ZipWriter(out)
+    PackageWriter._write_content_types_stream(writer, parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, parts)
+    writer.close()
     return out.getvalue()
 
 
@@ -76,6 +106,14 @@ def _numbering(document, style, language: str, labels: bool) -> dict[str, int]:
     if labels:
         num_ids["preambular"] = add_instance(numbering, abstract["preambular_labelled"])
     return num_ids
+
+
+def _label_levels(style, language: str, labels: bool) -> dict:
+    operative = numbering_levels(style, "operative_labelled" if labels else "operative", language)
+    levels = {"operative": operative[0]}
+    if labels:
+        levels["preambular"] = numbering_levels(style, "preambular_labelled", language)[0]
+    return levels
 
 
 def _write_body(writer: Writer, blocks: list[Block], old_blocks: list[Block] | None) -> None:

@@ -7,7 +7,7 @@ formats from here, everything visual comes from the template a user may restyle 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # Role of a paragraph or run -> (style id, style name, style type). Ids are what the
 # exporter writes; names are what a drafter sees in Word and what a foreign template may use.
@@ -147,14 +147,19 @@ def numbering_levels(style: HouseStyle, name: str, language: str) -> tuple[Level
         return levels
     prefix = "OP" if name == "operative_labelled" else "PP"
     top = levels[0]
-    labelled = Level("decimal", f"{prefix}%1.", left=0, first_line=0, tab=style.labelled_tab)
-    if top.first_line:
-        labelled = Level("decimal", f"{prefix}%1.", left=0, first_line=top.first_line,
-                         tab=top.first_line + style.labelled_tab)
-    elif top.hanging:
+    if top.hanging:
         labelled = Level("decimal", f"{prefix}%1.", left=style.labelled_tab,
                          hanging=style.labelled_tab)
-    return (labelled, *levels[1:]) if name == "operative_labelled" else (labelled,)
+        shift = style.labelled_tab - top.left
+    else:
+        start = top.first_line
+        labelled = Level("decimal", f"{prefix}%1.", left=0, first_line=start,
+                         tab=start + style.labelled_tab)
+        shift = labelled.tab - (top.tab or start)
+    if name == "preambular_labelled":
+        return (labelled,)
+    # Sub-items move right with the text of the labelled paragraph they belong to.
+    return (labelled, *(replace(level, left=level.left + shift) for level in levels[1:]))
 
 
 def abstract_name(name: str, language: str) -> str:

@@ -21,6 +21,7 @@ from exports.reading import (
     StyleMap,
     accept_changes,
     body_paragraphs,
+    plain_text,
     read_paragraph,
 )
 from exports.writer import BOOKMARK_PREFIX
@@ -48,6 +49,7 @@ def import_docx(data: bytes) -> Draft:
         draft = _structured(paragraphs, _comments(document))
     else:
         draft = read_foreign(paragraphs, language=language)
+        language = draft.language
     _apply_properties(draft, values, language)
     return draft
 
@@ -64,7 +66,8 @@ def _language(document, values: dict) -> str:
 
 def _comments(document) -> dict[str, list[str]]:
     try:
-        return {str(c.comment_id): [p.text for p in c.paragraphs] for c in document.comments}
+        return {str(c.comment_id): [plain_text(p._p) for p in c.paragraphs]
+                for c in document.comments}
     except Exception:  # a damaged comments part only costs the provenance
         return {}
 

@@ -87,8 +87,11 @@ def add_run(parent, text: str, style: str | None = None, *, rtl: bool = False,
 
 
 def paragraph(parent, style: str, *, level: int | None = None, num_id: int | None = None,
-              bidi: bool = False):
-    """Append a w:p with style id *style* and, when numbered, its w:numPr."""
+              bidi: bool = False, indent=None):
+    """Append a w:p with style id *style* and, when numbered, its w:numPr.
+
+    *indent* (a house_styles.Level) places an unnumbered paragraph as if it were numbered.
+    """
     p = etree.SubElement(parent, P)
     ppr = etree.SubElement(p, PPR)
     etree.SubElement(ppr, PSTYLE).set(VAL, style)
@@ -96,6 +99,15 @@ def paragraph(parent, style: str, *, level: int | None = None, num_id: int | Non
         numpr = etree.SubElement(ppr, w("numPr"))
         etree.SubElement(numpr, w("ilvl")).set(VAL, str(level or 0))
         etree.SubElement(numpr, w("numId")).set(VAL, str(num_id))
+    if indent is not None:
+        tab = etree.SubElement(etree.SubElement(ppr, w("tabs")), w("tab"))
+        tab.set(VAL, "left")
+        tab.set(w("pos"), str(indent.tab if indent.tab is not None else indent.left))
     if bidi:
         etree.SubElement(ppr, w("bidi"))
+    if indent is not None:
+        ind = etree.SubElement(ppr, w("ind"))
+        ind.set(w("left"), str(indent.left))
+        ind.set(w("hanging") if indent.hanging else w("firstLine"),
+                str(indent.hanging or indent.first_line))
     return p

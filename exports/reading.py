@@ -187,6 +187,16 @@ def is_on(toggle) -> bool:
     return toggle is not None and toggle.get(VAL, "true") not in ("0", "false", "off")
 
 
+def plain_text(p) -> str:
+    """Return the text of w:p *p* as written by ooxml.add_run (tabs, breaks, returns)."""
+    out = []
+    for run in p.iter(R):
+        for child in run:
+            if child.tag in _TEXT_OF:
+                out.append(child.text or "" if _TEXT_OF[child.tag] is None else _TEXT_OF[child.tag])
+    return "".join(out)
+
+
 def _symbol(node) -> str:
     try:
         return chr(int(node.get(w("char"), ""), 16))

@@ -16,11 +16,12 @@ _BOOKMARKABLE = re.compile(r"^[A-Za-z0-9]{1,36}$")
 _ID, _AUTHOR, _DATE = w("id"), w("author"), w("date")
 
 
-def decorations(block: Block) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def decorations(block: Block, *, separator: str = " "
+                ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Return the (text, character role) runs written before and after the block's text."""
     before, after = [], []
     if block.label:
-        before.append((f"{block.label} ", "label"))
+        before.append((f"{block.label}{separator}", "label"))
     if block.bracketed:
         before.append(("[", "paragraph_bracket"))
         after.append(("]", "paragraph_bracket"))
@@ -31,7 +32,7 @@ class Writer:
     """Append paragraphs to a document body, styles applied by id."""
 
     def __init__(self, body, ids: dict[str, str], num_ids: dict[str, int], *,
-                 author: str, date: str, first_id: int):
+                 author: str, date: str, first_id: int, label_levels: dict | None = None):
         self.target = body
         # Built detached, with lxml's plain elements: python-docx's element classes cost
         # a Python object per node; the paragraphs join the document once, at the end.
@@ -42,11 +43,18 @@ class Writer:
         self.date = date
         self.next_id = first_id
         self.commented: list[tuple[object, Block, bool]] = []  # (w:p, block, inserted)
+        # An alternative (« 3 bis ») sits where its part's numbers sit, label then tab.
+        self.label_levels = label_levels or {}
+
+    def decorations(self, block: Block):
+        """Return the runs around *block*'s text, as this document lays them out."""
+        aligned = block.label is not None and block.role in self.label_levels
+        return decorations(block, separator="\t" if aligned else " ")
 
     def plain(self, block: Block) -> None:
         """Write *block* as it is."""
         p = self._paragraph(block)
-        before, after = decorations(block)
+        before, after = self.decorations(block)
         for text, role in before:
             self.emit(p, text, role)
         for start, end, role in block.pieces():
@@ -59,7 +67,7 @@ class Writer:
         """Write *block* as a paragraph inserted (kind "ins") or deleted ("del") entirely."""
         p = self._paragraph(block, anchored=kind == "ins")
         container = self._change(p, kind)
-        before, after = decorations(block)
+        before, after = self.decorations(block)
         pieces = [(block.text[s:e], role) for s, e, role in block.pieces()]
         for text, role in before + pieces + after:
             self.emit(container, text, role, deleted=kind == "del")
@@ -71,7 +79,8 @@ class Writer:
     def changed(self, old: Block, new: Block) -> None:
         """Write *new* with the words changed since *old* as tracked changes."""
         p = self._paragraph(new)
-        (old_before, old_after), (new_before, new_after) = decorations(old), decorations(new)
+        (old_before, old_after) = self.decorations(old)
+        (new_before, new_after) = self.decorations(new)
         self._decorations(p, old_before, new_before)
         if old.text == new.text:
             for start, end, role in new.pieces():
@@ -151,8 +160,9 @@ class Writer:
 
     def _paragraph(self, block: Block, *, anchored: bool = True):
         num_id = self.num_ids.get(block.numbering) if block.numbering else None
+        indent = self.label_levels.get(block.role) if block.label is not None else None
         p = paragraph(self.body, self.ids[block.role], level=block.level, num_id=num_id,
-                      bidi=is_rtl(block.text))
+                      bidi=is_rtl(block.text), indent=indent)
         if anchored and block.key and _BOOKMARKABLE.match(block.key):
             start = etree.SubElement(p, w("bookmarkStart"))
             start.set(_ID, str(self._take_id()))

@@ -194,3 +194,19 @@ def test_unusual_text_survives_the_database(session, people):
     draft_id = store.create_draft(session, draft, owner_id=people["alice"])
     assert store.load_draft(session, draft_id)[0] == draft
     assert jsonio.dumps(store.load_draft(session, draft_id)[0]) == jsonio.dumps(draft)
+
+
+@pytest.mark.parametrize(("change", "field"), [
+    (lambda d: setattr(d, "title", "Déclaration\x00"), "title"),
+    (lambda d: setattr(d.operative[1], "text", "Condamnons \ud800"), "operative[1].text"),
+    (lambda d: d.metadata.extra.update({"x-score": float("nan")}), "metadata.x-score"),
+])
+def test_unstorable_text_is_refused_naming_the_field(session, draft_id, people, change, field):
+    draft, _ = store.load_draft(session, draft_id)
+    change(draft)
+    with pytest.raises(jsonio.DraftFormatError) as refused:
+        store.save_draft(session, draft_id, draft, base_revision=1, author_id=people["alice"])
+    assert refused.value.field == field
+    assert store.current_revision(session, draft_id) == 1
+    with pytest.raises(jsonio.DraftFormatError):
+        store.create_draft(session, draft, owner_id=people["alice"])

@@ -119,6 +119,29 @@ def test_a_foreign_draft_with_word_numbering():
     assert [i.text for i in draft.operative[0].items] == [
         "en partageant l'information ;", "en formant les garde-côtes ;"]
     assert draft.closing == "Fait à Lomé, le 15 octobre 2016"
+    assert draft.language == "fr", "guessed from the words, not from the template's en-US"
+
+
+def test_an_english_foreign_draft():
+    lines = ["Draft declaration on ocean governance",
+             "We, the Ministers of the member States, meeting in Lisbon,",
+             "Recalling the United Nations Convention on the Law of the Sea,",
+             "Deeply concerned by the state of the oceans and of their resources,",
+             "1. Decide to strengthen the protection of the high seas;",
+             "(a) in the framework of the new agreement;",
+             "2. Invite all the States to join the effort."]
+
+    def build(document):
+        for line in lines:
+            document.add_paragraph(line)
+
+    draft = import_docx(_docx(build))
+    assert (draft.language, draft.title) == ("en", lines[0])
+    assert [p.text for p in draft.preambular] == lines[2:4]
+    assert [p.text for p in draft.operative] == [
+        "Decide to strengthen the protection of the high seas;",
+        "Invite all the States to join the effort."]
+    assert draft.operative[0].items[0].text == "in the framework of the new agreement;"
 
 
 def test_a_foreign_draft_with_typed_numbers_and_a_heading():

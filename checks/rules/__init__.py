@@ -4,6 +4,7 @@ from checks.rules import (  # noqa: F401
     acronyms,
     brackets,
     names,
+    opener_words,
     openers,
     punctuation,
     similarity,

@@ -35,7 +35,7 @@ STOPWORDS = frozenset((
     "de", "des", "du", "d", "la", "le", "les", "l", "et", "pour", "sur", "contre", "en",
     "à", "aux", "au", "of", "the", "for", "and", "on", "in", "to", "against",
 ))
-_TOKEN = re.compile(r"(?<![\w/])[A-ZÀ-Ý][A-ZÀ-Ý0-9]{1,9}(?![\w/])")
+_TOKEN = re.compile(r"(?<![\w/-])[A-ZÀ-Ý][A-ZÀ-Ý0-9]{1,9}(?:-[A-ZÀ-Ý0-9]{2,6})?(?![\w/])")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _DASHED = re.compile(r"[–—-]\s*$")
 _HEREAFTER = re.compile(r"(?:\(\s*)?(?:ci-après|hereinafter)(?:\s+\w+)?\s*[«“\"]\s*$", re.I)

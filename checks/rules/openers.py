@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from checks.dictionary import is_known
 from checks.model import Hit, Unit
 from checks.reading import WORD, Reading
 from checks.registry import register
@@ -22,45 +21,14 @@ BLOCK_NAMES = {"fr": {"preambular": "le préambule", "operative": "le dispositif
                "en": {"preambular": "the preamble", "operative": "the operative part"}}
 PREAMBULAR = ("present_participle", "past_participle")
 
-UNKNOWN = {
-    "default": {"fr": "{where} : « {opener} » n'est pas une formule d'ouverture connue{hint}",
-                "en": "{where}: « {opener} » is not a known opener{hint}"},
-}
-HINT = {"fr": " ; « {suggestion} » ?", "en": "; « {suggestion} »?"}
 
-
-def _openers():
+def openers_module():
+    """Return clause_bank.openers, or None when the lexicon is not installed."""
     try:
         from clause_bank import openers
-    except ImportError:  # the lexicon is not installed: opener checks stay quiet
+    except ImportError:  # the opener checks then stay quiet
         return None
     return openers
-
-
-@register("opener-unknown", "error", UNKNOWN, safe_fix=True)
-def check_opener_unknown(reading: Reading, context) -> list[Hit]:
-    """Find opening words that are neither a known opener nor a form of one."""
-    openers = _openers()
-    if openers is None:
-        return []
-    language = reading.text_language
-    hits = []
-    for unit in reading.units:
-        if unit.part not in ("preambular", "operative") or not unit.text.strip():
-            continue
-        opener = openers.find_opener(unit.text, language=language)
-        if opener is None or opener.known:
-            continue
-        word = WORD.search(opener.text)
-        if word is None or is_known(word.group(), language):
-            continue
-        start = unit.text.find(word.group())
-        closest = openers.closest_opener(word.group(), language=language)
-        hint = HINT[reading.language].format(suggestion=closest) if closest else "."
-        hits.append(Hit(unit, params={"opener": word.group(), "hint": hint},
-                        suggestion=closest, span=(start, start + len(word.group()))))
-    return hits
-
 
 FORM = {
     "default": {
@@ -73,13 +41,13 @@ FORM = {
 @register("opener-form", "error", FORM, safe_fix=True)
 def check_opener_form(reading: Reading, context) -> list[Hit]:
     """Find openers whose form does not fit their block and the draft's voice."""
-    openers = _openers()
+    openers = openers_module()
     if openers is None:
         return []
     hits = []
     for part in ("preambular", "operative"):
         found = _known_openers(reading, part, openers)
-        allowed = _allowed_forms(reading, part, [opener.form for _, opener in found])
+        allowed = allowed_forms(reading, part, [opener.form for _, opener in found])
         if not allowed:
             continue
         for unit, opener in found:
@@ -97,7 +65,7 @@ def _known_openers(reading: Reading, part: str, openers) -> list[tuple[Unit, obj
     return found
 
 
-def _allowed_forms(reading: Reading, part: str, forms: list[str]) -> set[str]:
+def allowed_forms(reading: Reading, part: str, forms: list[str]) -> set[str]:
     """Return the forms that fit *part*: its rule, or the block's own settled habit."""
     counts = Counter(forms)
     majority, votes = counts.most_common(1)[0] if counts else (None, 0)
@@ -154,7 +122,7 @@ AGREEMENT = {
 @register("opener-agreement", "error", AGREEMENT, safe_fix=True)
 def check_opener_agreement(reading: Reading, context) -> list[Hit]:
     """Find adjective and past-participle openers that do not agree with the subject."""
-    openers = _openers()
+    openers = openers_module()
     if openers is None or reading.text_language != "fr":
         return []
     found = []

@@ -35,7 +35,7 @@ ABBREVIATIONS = frozenset((
     "etc", "al", "art", "cf", "p", "pp", "vol", "no", "nos", "réf", "ref", "rev", "par",
     "chap", "ann", "env",
 ))
-_DOUBLED = re.compile(r"(?P<first>[,;:.])(?P<gap>[\s\u00a0\u202f]*)(?P<second>[,;:.])")
+_DOUBLED = re.compile(r"(?<!\.)(?P<first>[,;:.])(?P<gap>[\s\u00a0\u202f]*)(?P<second>[,;:.])(?!\.)")
 _END = re.compile(r"[\s\u00a0\u202f]*(?P<mark>[,;:.!?]?)"
                   r"(?P<rest>[\s\u00a0\u202f]*(?:\b(?:et|and|ou|or)\b[\s\u00a0\u202f]*)?)$")
 
@@ -125,10 +125,8 @@ def _doubled(unit: Unit) -> list[Hit]:
     hits = []
     for match in _DOUBLED.finditer(unit.text):
         first, second = match.group("first"), match.group("second")
-        if first == second == "." or _abbreviation(unit.text, match.start(), first):
-            continue
-        if first == "." and second == "." or (first == ":" and second == "."):
-            continue
+        if _abbreviation(unit.text, match.start(), first) or (first == ":" and second == "."):
+            continue  # « etc., » ; the « . » after a colon ends a quoted sentence
         hits.append(Hit(unit, "doubled", {"found": match.group()}, suggestion=_keep(match),
                         span=match.span()))
     return hits

@@ -57,7 +57,7 @@ def foreign_spans(text: str, language: str) -> list[tuple[int, int]]:
                  if not _name(m.group(), first=n == 0)]
         own = sum(1 for w in words if is_known(w, language) and not is_known(w, other))
         foreign = sum(1 for w in words if is_known(w, other) and not is_known(w, language))
-        if foreign >= MIN_FOREIGN and foreign >= 2 * own and foreign * 2 >= len(words):
+        if foreign >= MIN_FOREIGN and foreign >= 2 * own and foreign * 10 >= len(words) * 3:
             start = fragment.start() + len(fragment.group()) - len(fragment.group().lstrip())
             spans.append((start, fragment.start() + len(fragment.group().rstrip())))
     return spans

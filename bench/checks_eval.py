@@ -1,0 +1,135 @@
+"""Planted-defect evaluation of the checks: recall per check, false alarms on clean text.
+
+    python -m bench.checks_eval [--repeats N] [--seed S]
+
+Clean drafts live in tests/data/checks_eval/ (the five seeds with their real defects
+corrected, and declarations typed in). Each check gets one defect planted at a known place,
+*repeats* times per draft; it is found when a finding of that check points at that place.
+The bank each draft is checked against holds the other drafts only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import bench.planting_draft  # noqa: F401  (registers the draft-wide planters)
+from bench.planting import PLANTERS, Plant
+from bench.planting_draft import plant_drift
+from checks import CheckContext, build_context, run_checks
+from drafts.jsonio import loads
+from drafts.model import Draft
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "checks_eval"
+SERIOUS = ("error", "warning")
+
+
+@dataclass
+class Report:
+    """Recall per check on planted defects, and serious findings on clean drafts."""
+
+    planted: Counter = field(default_factory=Counter)
+    found: Counter = field(default_factory=Counter)
+    missed: list[tuple[str, str, str]] = field(default_factory=list)  # code, draft, note
+    paragraphs: int = 0
+    false_alarms: Counter = field(default_factory=Counter)  # code -> serious findings
+
+    def recall(self, code: str) -> float:
+        return self.found[code] / self.planted[code] if self.planted[code] else float("nan")
+
+    @property
+    def overall_recall(self) -> float:
+        return sum(self.found.values()) / max(1, sum(self.planted.values()))
+
+    @property
+    def false_alarm_rate(self) -> float:
+        """Return error and warning findings per 100 clean paragraphs."""
+        return 100 * sum(self.false_alarms.values()) / max(1, self.paragraphs)
+
+
+def load_drafts(folder: Path = DATA, names: list[str] | None = None) -> dict[str, Draft]:
+    """Return the clean drafts of *folder* by name (all, or those in *names*)."""
+    paths = sorted(folder.glob("*.json"))
+    return {p.stem: loads(p.read_text(encoding="utf-8")) for p in paths
+            if names is None or p.stem in names}
+
+
+def clause_texts(draft: Draft) -> list[str]:
+    """Return the chapeau, paragraphs and sub-items of *draft*, as a bank would hold them."""
+    texts = [draft.chapeau] if draft.chapeau else []
+    for paragraph in draft.preambular + draft.operative:
+        texts.append(paragraph.text)
+        texts.extend(item.text for item in paragraph.items)
+    return texts
+
+
+def evaluate(drafts: dict[str, Draft], *, repeats: int = 5, seed: int = 0,
+             bank: dict[str, Draft] | None = None) -> Report:
+    """Plant each kind of defect *repeats* times in every draft and score the checks."""
+    bank = drafts if bank is None else bank
+    report = Report()
+    rng = random.Random(seed)
+    for name, draft in drafts.items():
+        others = [t for other, d in bank.items() if other != name for t in clause_texts(d)]
+        context = build_context(others)
+        _clean(report, draft, context)
+        for code, plant in PLANTERS.items():
+            for _ in range(repeats):
+                _score(report, code, name, plant(draft, rng), context)
+        for _ in range(repeats):
+            _score(report, "precedent-drift", name, plant_drift(draft, rng, others), context)
+    return report
+
+
+def _clean(report: Report, draft: Draft, context: CheckContext) -> None:
+    report.paragraphs += len(draft.preambular) + len(draft.operative)
+    for finding in run_checks(draft, context=context):
+        if finding.severity in SERIOUS:
+            report.false_alarms[finding.code] += 1
+
+
+def _score(report: Report, code: str, name: str, plant: Plant | None, context) -> None:
+    if plant is None:
+        return
+    report.planted[code] += 1
+    findings = run_checks(plant.draft, context=context, codes=[code])
+    places = {(plant.part, plant.index, plant.item), *plant.also}
+    if any((f.part, f.index, f.item) in places for f in findings):
+        report.found[code] += 1
+    else:
+        report.missed.append((code, name, plant.note))
+
+
+def as_markdown(report: Report) -> str:
+    """Return the report as the Markdown table docs/quality.md records."""
+    lines = ["| check | planted | found | recall | serious findings on clean text |",
+             "|---|---:|---:|---:|---:|"]
+    for code in sorted(set(report.planted) | set(report.false_alarms)):
+        lines.append(f"| `{code}` | {report.planted[code]} | {report.found[code]} | "
+                     f"{report.recall(code):.0%} | {report.false_alarms[code]} |")
+    lines.append(f"| **all** | {sum(report.planted.values())} | {sum(report.found.values())} | "
+                 f"{report.overall_recall:.1%} | {sum(report.false_alarms.values())} |")
+    lines.append("")
+    lines.append(f"Clean paragraphs: {report.paragraphs}; error/warning findings per 100 clean "
+                 f"paragraphs: {report.false_alarm_rate:.2f}.")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--missed", action="store_true", help="list the defects not found")
+    args = parser.parse_args()
+    report = evaluate(load_drafts(), repeats=args.repeats, seed=args.seed)
+    print(as_markdown(report))
+    if args.missed:
+        for code, name, note in report.missed:
+            print(f"missed {code:16} {name:28} {note}")
+
+
+if __name__ == "__main__":
+    main()

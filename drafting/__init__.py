@@ -51,10 +51,13 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from drafting import home, sharing
+    from drafting import api, editor, home, library, sharing
 
     app.register_blueprint(home.bp)
     app.register_blueprint(sharing.bp)
+    app.register_blueprint(editor.bp)
+    app.register_blueprint(library.bp)
+    api.init_app(app)
 
 
 def _instance_secret(instance: Path) -> str:

@@ -67,7 +67,7 @@ def build_world(app: Flask) -> World:
         paragraph_id = store.load_draft(session, draft_id)[0].operative[0].id
     values = {"draft_id": draft_id, "revision": 1, "number": 1, "old": 1, "new": 2,
               "code": "fr", "paragraph_id": paragraph_id, "part": "operative", "index": 0,
-              "filename": "app.css"}
+              "filename": "app.css", "clause_id": 1}
     return World(draft_id, values)
 
 

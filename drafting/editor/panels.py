@@ -1,0 +1,80 @@
+"""What the editor page shows beside the text: paragraph labels and badges, the bank panel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from sqlalchemy.orm import Session
+
+from drafting.editor.form import items_to_text
+from drafts.editing import labels
+from drafts.model import Draft, Paragraph
+
+MAX_RESULTS = 20
+
+
+@dataclass
+class ParagraphView:
+    """A paragraph as the page draws it."""
+
+    paragraph: Paragraph
+    part: str
+    label: str
+    items_text: str
+    rows: int  # height of its text area, so that long paragraphs show whole without JS
+    similarity: int | None = None  # to the precedent it was inserted from
+
+
+def paragraph_views(draft: Draft) -> dict[str, list[ParagraphView]]:
+    """Return the views of the preambular and operative paragraphs."""
+    views = {}
+    for part in ("preambular", "operative"):
+        views[part] = [
+            ParagraphView(p, part, label, items_to_text(p.items), _rows(p.text),
+                          _similarity(p))
+            for p, label in zip(draft.paragraphs(part), labels(draft, part), strict=True)
+        ]
+    return views
+
+
+def _rows(text: str) -> int:
+    return max(2, min(14, len(text) // 90 + 1 + text.count("\n")))
+
+
+def _similarity(paragraph: Paragraph) -> int | None:
+    if paragraph.provenance is None:
+        return None
+    return round(fuzz.ratio(paragraph.text, paragraph.provenance.precedent_text))
+
+
+@dataclass
+class BankPanel:
+    """The bank panel: the query, its filters, the results, or the error to show."""
+
+    params: dict
+    results: list = field(default_factory=list)
+    total: int | None = None
+    error: str | None = None
+    sources: list = field(default_factory=list)
+
+    @property
+    def searched(self) -> bool:
+        """Return True when the drafter asked for something."""
+        return any(self.params.values())
+
+
+def bank_panel(session: Session, args, *, user_id: int) -> BankPanel:
+    """Search the bank for the panel's query (server side, for pages without JavaScript)."""
+    from drafting.editor.bank import search_results, source_choices
+
+    params = {k: (args.get(k) or "").strip()[:200] for k in
+              ("q", "kind", "opener", "source", "year_from", "year_to")}
+    panel = BankPanel(params, sources=source_choices(session, user_id=user_id))
+    if panel.searched:
+        try:
+            panel.results, panel.total = search_results(session, params, user_id=user_id,
+                                                        limit=MAX_RESULTS)
+        except ValueError as error:
+            panel.error = str(error)
+    return panel

@@ -67,8 +67,11 @@ def _import(filename: str, data: bytes):
 
 @bp.errorhandler(RequestEntityTooLarge)
 def too_large(_error):
-    flash(_("Fichier trop volumineux : la limite est de 10 Mo par envoi."), "error")
-    return redirect(request.path)
+    # The page again with the reason next to the field, and the status a client can act on;
+    # formdata=None: the form must not touch the body it was refused for.
+    form = PrecedentForm(formdata=None)
+    form.document.errors = [_("Fichier trop volumineux : la limite est de 10 Mo par envoi.")]
+    return render_template("bank/import.html", form=form), 413
 
 
 @bp.get("/families.json")

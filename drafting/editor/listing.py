@@ -14,6 +14,7 @@ from wtforms.validators import DataRequired, Length
 
 from drafting.database import get_session
 from drafting.editor import bp
+from drafting.security import http_error
 from drafts import store
 from drafts.starters import STARTERS, new_draft
 
@@ -80,10 +81,14 @@ def import_draft():
 
 
 @bp.errorhandler(RequestEntityTooLarge)
-def too_large(_error):
-    flash(_("Fichier trop volumineux : la limite est de 10 Mo par envoi."), "error")
-    return redirect(request.referrer if _same_site(request.referrer) else url_for("editor.new"))
+def too_large(error):
+    """Answer 413 with the import form and the reason beside it (other pages: the 413 page)."""
+    if request.endpoint != "editor.import_draft":
+        return http_error(error)
+    # formdata=None: neither form may touch the body that was refused.
+    import_form = ImportDraftForm(formdata=None)
+    import_form.document.errors = [_("Fichier trop volumineux : la limite est de 10 Mo par "
+                                     "envoi.")]
+    return render_template("drafts/new.html", form=NewDraftForm(formdata=None),
+                           import_form=import_form), 413
 
-
-def _same_site(url: str | None) -> bool:
-    return bool(url) and url.startswith(request.host_url)

@@ -12,6 +12,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from wtforms import RadioField, SelectChoice, StringField
 from wtforms.validators import DataRequired, Length
 
+from drafting import uploads
 from drafting.database import get_session
 from drafting.editor import bp
 from drafting.security import http_error
@@ -73,7 +74,7 @@ def import_draft():
         else:
             draft_id = store.create_draft(get_session(), draft, owner_id=current_user.id,
                                           name=_("Importé de %(name)s",
-                                                 name=form.document.data.filename[:200]))
+                                                 name=uploads.label(form.document.data.filename)))
             flash(_("Projet importé : vous pouvez le poursuivre."), "success")
             return redirect(url_for("editor.edit", draft_id=draft_id), code=303)
     return render_template("drafts/new.html", form=NewDraftForm(formdata=None),

@@ -234,3 +234,29 @@ def test_json_nested_beyond_the_parser_is_a_400(signed_in):
     response = signed_in.post("/api/precedents", data="[" * 100_000,
                               content_type="application/json", headers={"X-CSRFToken": token})
     assert response.status_code == 400 and response.is_json
+
+
+def _start_app(instance_path, barrier, queue):
+    from drafting import _instance_secret
+
+    barrier.wait()
+    queue.put(_instance_secret(instance_path))
+
+
+def test_processes_starting_together_share_one_secret_key(tmp_path):
+    """Server workers starting at once on a fresh instance/ must not each invent a key."""
+    import multiprocessing
+    import stat
+
+    context = multiprocessing.get_context("fork")
+    queue, barrier = context.Queue(), context.Barrier(6)
+    processes = [context.Process(target=_start_app, args=(tmp_path, barrier, queue))
+                 for _ in range(6)]
+    for process in processes:
+        process.start()
+    keys = {queue.get(timeout=60) for _ in processes}
+    for process in processes:
+        process.join()
+    assert len(keys) == 1 and len(keys.pop()) == 64
+    assert stat.S_IMODE((tmp_path / "secret_key").stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["secret_key"]

@@ -26,9 +26,18 @@ max_requests_jitter = 200
 limit_request_line = 8190
 limit_request_fields = 100
 limit_request_field_size = 8190
+# No runtime control socket: its default path is shared by every instance of the user.
+control_socket_disable = True
 accesslog = "-"
 errorlog = "-"
 loglevel = "info"
+
+
+def when_ready(server):
+    """Warm the app up in the master: workers fork warm, recycled ones too."""
+    from drafting.warmup import warm_up
+
+    warm_up(server.app.callable)
 
 
 def post_fork(server, worker):

@@ -1,9 +1,11 @@
 """Simulated drafters against the app served by gunicorn on 127.0.0.1.
 
 Run: ``.venv/bin/python bench/load.py [--database sqlite|postgresql] [--users 20]
-[--duration 60] [--max-requests 100000] [--json]``. Each drafter signs in, then loops: search
-the bank (JSON API), open the editor, save an edited paragraph, apply the safe fixes of the
-checks, export to Word. A static file fetched in the same run is the baseline. The run is
+[--duration 60] [--think 2] [--max-requests 100000] [--json]``. Each drafter signs in, then
+loops: search the bank (JSON API), open the editor, save an edited paragraph, apply the safe
+fixes of the checks, export to Word, pausing ``--think`` seconds on average before each action
+as a drafter reading the page would (0: a stress test of back-to-back requests). A static
+file fetched in the same run is the baseline. The run is
 bounded in time and in requests; every request has a timeout. It reports, per action, the
 count, throughput, p50/p95/p99 latency (also as a ratio to the baseline's p50) and errors.
 """
@@ -37,6 +39,9 @@ QUERIES = ["traite des personnes", "migrations", "travail forcé", "coopération
            "esclavage moderne", "développement durable"]
 ACTIONS = ("baseline", "sign_in", "search", "open", "save", "check", "export")
 TIMEOUT = 30  # seconds for any one request
+# Mean pause before each action (uniform from half to one and a half times): a drafter reads
+# the page, types, then clicks. 0 turns the run into a stress test of back-to-back requests.
+THINK = 2.0
 
 
 class ActionError(RuntimeError):
@@ -62,7 +67,9 @@ class Recorder:
 class Drafter:
     """One browser: its own connection and cookie, its own draft."""
 
-    def __init__(self, port: int, username: str, draft_id: int, recorder: Recorder, seed: int):
+    def __init__(self, port: int, username: str, draft_id: int, recorder: Recorder, seed: int,
+                 think: float = 0.0):
+        self.think = think
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
         self.cookie = ""
         self.username, self.draft_id, self.recorder = username, draft_id, recorder
@@ -89,6 +96,8 @@ class Drafter:
         return response.status, response.headers, data
 
     def timed(self, action: str, step) -> object:
+        if self.think:  # the drafter reads the page before the next click
+            time.sleep(self.random.uniform(0.5, 1.5) * self.think)
         start = time.perf_counter()
         try:
             result = step()
@@ -263,7 +272,7 @@ def _free_port() -> int:
 # ---- the run ----------------------------------------------------------------------------
 def run_load(*, database: str = "sqlite", users: int = 20, duration: float = 60.0,
              max_requests: int = 100_000, workers: int | None = None, threads: int = 4,
-             database_url: str | None = None) -> dict:
+             think: float = THINK, database_url: str | None = None) -> dict:
     """Set up, run the drafters, tear down; return the report.
 
     Without *database_url*, a fresh SQLite file or a throw-away PostgreSQL cluster is used.
@@ -287,21 +296,22 @@ def run_load(*, database: str = "sqlite", users: int = 20, duration: float = 60.
             process, port, log = start_server(url, workers or (os.cpu_count() or 2) + 1,
                                               threads, folder)
             try:
-                report = _drive(port, drafters, duration, max_requests)
+                report = _drive(port, drafters, duration, max_requests, think)
             finally:
                 stop_server(process, log)
         finally:
             if cluster is not None:
                 cluster.stop()
     report.update(database=database, users=users, duration_limit_s=duration,
-                  max_requests=max_requests)
+                  max_requests=max_requests, think_s=think)
     return report
 
 
 def _drive(port: int, drafters: list[tuple[str, int]], duration: float,
-           max_requests: int) -> dict:
+           max_requests: int, think: float) -> dict:
     recorder, stop = Recorder(), threading.Event()
-    threads = [threading.Thread(target=Drafter(port, name, draft_id, recorder, seed).run,
+    threads = [threading.Thread(target=Drafter(port, name, draft_id, recorder, seed,
+                                               think).run,
                                 args=(stop, lambda: recorder.requests < max_requests))
                for seed, (name, draft_id) in enumerate(drafters)]
     start = time.perf_counter()
@@ -342,8 +352,8 @@ def _percentile(values: list[float], q: int) -> float:
 
 
 def print_report(report: dict) -> None:
-    print(f"{report['database']}: {report['users']} drafters, {report['elapsed_s']} s, "
-          f"{report['requests']} requests")
+    print(f"{report['database']}: {report['users']} drafters, think {report['think_s']} s, "
+          f"{report['elapsed_s']} s, {report['requests']} requests")
     print(f"{'action':10} {'count':>6} {'per s':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
           f"{'x base':>7} {'errors':>6}")
     for action, row in report["actions"].items():
@@ -362,11 +372,13 @@ def main() -> None:
     parser.add_argument("--max-requests", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--think", type=float, default=THINK,
+                        help="Mean pause before each action, in seconds (0: stress test).")
     parser.add_argument("--json", action="store_true", help="Print one JSON object.")
     args = parser.parse_args()
     report = run_load(database=args.database, users=args.users, duration=args.duration,
                       max_requests=args.max_requests, workers=args.workers,
-                      threads=args.threads)
+                      threads=args.threads, think=args.think)
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
     else:

@@ -16,7 +16,7 @@ from tests.conftest import BACKENDS
 @pytest.mark.parametrize("database_url", BACKENDS, indirect=True)
 def test_short_load_run_has_no_errors(database_url):
     report = run_load(database_url=database_url, users=3, duration=4, max_requests=400,
-                      workers=2, threads=2)
+                      workers=2, threads=2, think=0)
     for action in ACTIONS:
         row = report["actions"][action]
         assert row["errors"] == 0, (action, row["first_errors"])

@@ -37,36 +37,72 @@ class CheckContext:
     length_norm: int | None = None
 
 
+_TOKEN = re.compile(r"[^\W_]+")
+RAREST = 4  # a text's rarest words that pick the clauses it is compared with
+_FIRST_CODE = 0x4E00  # words become single characters: rapidfuzz then compares words
+
+
+class WordCodes:
+    """Give every word one character, so that fuzz.ratio compares texts word by word."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, str] = {}
+
+    def encode(self, words: list[str]) -> str:
+        """Return *words* as a string of one character a word."""
+        codes = self.codes
+        return "".join(codes.get(w) or codes.setdefault(w, chr(_FIRST_CODE + len(codes)))
+                       for w in words)
+
+
+def words_of(text: str) -> list[str]:
+    """Return the words and numbers of *text*, lowercased, apostrophes straight."""
+    return _TOKEN.findall(text.replace("’", "'").lower())
+
+
 def normalise(text: str) -> str:
     """Return *text* lowercased, apostrophes straight, whitespace collapsed (for similarity)."""
     return _SPACE.sub(" ", text.replace("’", "'").replace("\u00a0", " ")).strip().lower()
 
 
 class Precedents:
-    """Clause texts held in memory, searched by similarity (a stand-in for the bank's index)."""
+    """Clause texts held in memory, searched by similarity (a stand-in for the bank's index).
+
+    A clause 85 similar to a text shares nearly all its words, so only clauses holding one
+    of the text's rarest words are compared with it, character by character.
+    """
 
     def __init__(self, clauses: list[tuple[str, int | None]]):
         self.texts = [text for text, _ in clauses]
         self.ids = [clause_id for _, clause_id in clauses]
-        self.keys = [normalise(text) for text in self.texts]
+        self.normal = [normalise(text) for text in self.texts]
+        self.postings: dict[str, set[int]] = {}
+        for n, text in enumerate(self.texts):
+            for word in set(words_of(text)):
+                self.postings.setdefault(word, set()).add(n)
+
+    def candidates(self, text: str, *, rarest: int = RAREST) -> set[int]:
+        """Return the clauses that hold one of the *rarest* rarest words of *text*."""
+        known = sorted((len(self.postings[w]), w) for w in set(words_of(text))
+                       if w in self.postings)
+        return set().union(*(self.postings[w] for _, w in known[:rarest]))
 
     def nearest(self, text: str, *, k: int = 3, cutoff: float = 60) -> list[Precedent]:
         """Return the *k* clauses most similar to *text*, at least *cutoff* similar."""
-        hits = process.extract(normalise(text), self.keys, scorer=fuzz.ratio, limit=k,
+        hits = process.extract(normalise(text), self.normal, scorer=fuzz.ratio, limit=k,
                                score_cutoff=cutoff)
         return [(self.texts[i], score, self.ids[i]) for _, score, i in hits]
 
     def nearest_many(self, texts: list[str], *, cutoff: float = 85) -> list[list[Precedent]]:
         """Return, for each of *texts*, its best clause when at least *cutoff* similar."""
-        if not texts or not self.keys:
-            return [[] for _ in texts]
-        matrix = process.cdist([normalise(t) for t in texts], self.keys, scorer=fuzz.ratio,
-                               score_cutoff=cutoff, dtype="uint8", workers=-1)
-        best = matrix.argmax(axis=1)
-        return [
-            [(self.texts[j], float(matrix[i, j]), self.ids[j])] if matrix[i, j] else []
-            for i, j in enumerate(best)
-        ]
+        found = []
+        for text in texts:
+            query = normalise(text)
+            scored = [(fuzz.ratio(query, self.normal[j], score_cutoff=cutoff), j)
+                      for j in self.candidates(text)]
+            score, j = max(scored, default=(0, -1))
+            found.append([(self.texts[j], score, self.ids[j])] if score else [])
+        return found
 
 
 def build_context(

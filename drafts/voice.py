@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Headings that only link the preamble to the operative block: they leave the voice alone.
 _CONNECTORS = (
@@ -49,6 +50,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
 
+@lru_cache(maxsize=1024)
 def _lead(text: str | None) -> str:
     return fold(_MARKUP.sub("", text or "")).strip(" \t\n,;:.«»\"")
 
@@ -102,6 +104,25 @@ def infer_agreement(chapeau: str | None, voice: str | None = None) -> tuple[str,
     return gender, number
 
 
+_HEAD = re.compile(r"^\s*(?:\S+\s+){0,12}\S*")
+
+
+def opener_at(text: str, *, language: str = "fr"):
+    """Return clause_bank.openers.find_opener(text), reading only the first twelve words.
+
+    No opener is longer (« Par ailleurs, nous nous engageons également »), and paragraphs
+    are checked again and again as a draft is edited, so the answer is cached per head.
+    """
+    return _opener_of_head(_HEAD.match(text).group(), language)
+
+
+@lru_cache(maxsize=8192)
+def _opener_of_head(head: str, language: str):
+    from clause_bank.openers import find_opener
+
+    return find_opener(head, language=language)
+
+
 def adapt_opener(
     text: str,
     *,
@@ -112,12 +133,10 @@ def adapt_opener(
     operative_intro: str | None = None,
 ) -> str:
     """Return *text* with its opener in the form its block and the draft's voice call for."""
-    from clause_bank.openers import find_opener
-
     stripped = text.lstrip()
     lead_space = text[: len(text) - len(stripped)]
     prefix, body = split_infinitive_prefix(stripped)
-    opener = find_opener(body, language=language)
+    opener = opener_at(body, language=language)
     if opener is None or not opener.known or not opener.lemma:
         return text
     target = target_form(opener.form, kind=kind, voice=voice)

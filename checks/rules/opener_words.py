@@ -12,7 +12,7 @@ from checks.reading import WORD, Reading
 from checks.registry import register
 from checks.rules.openers import PREAMBULAR, openers_module
 from drafts.model import FORMS
-from drafts.voice import VOICE_FORM, fold, match_case, split_infinitive_prefix
+from drafts.voice import VOICE_FORM, fold, match_case, opener_at, split_infinitive_prefix
 
 UNKNOWN = {
     "default": {"fr": "{where} : « {opener} » n'est pas une formule d'ouverture connue{hint}",
@@ -45,7 +45,7 @@ def _judge(reading: Reading, unit: Unit, openers) -> Hit | None:
         return None  # a lower-case start is no opener, unless « De »/« D’ » came first
     written = word.group()
     capitals = written.isupper()
-    opener = openers.find_opener(unit.text, language=language)
+    opener = opener_at(unit.text, language=language)
     if is_known(written, language) or (capitals and opener is not None and opener.known):
         return None  # a word (narrative text), or capitals that may drop their accents
     if opener is not None and opener.known:

@@ -7,7 +7,14 @@ from collections import Counter
 from checks.model import Hit, Unit
 from checks.reading import WORD, Reading
 from checks.registry import register
-from drafts.voice import VOICE_FORM, adapt_opener, fold, match_case, split_infinitive_prefix
+from drafts.voice import (
+    VOICE_FORM,
+    adapt_opener,
+    fold,
+    match_case,
+    opener_at,
+    split_infinitive_prefix,
+)
 
 FORM_NAMES = {
     "fr": {"present_participle": "participe présent", "past_participle": "participe passé ou "
@@ -59,7 +66,7 @@ def check_opener_form(reading: Reading, context) -> list[Hit]:
 def _known_openers(reading: Reading, part: str, openers) -> list[tuple[Unit, object]]:
     found = []
     for unit in reading.paragraphs(part):
-        opener = openers.find_opener(unit.text, language=reading.text_language)
+        opener = opener_at(unit.text, language=reading.text_language)
         if opener is not None and opener.known and opener.form != "none":
             found.append((unit, opener))
     return found
@@ -127,7 +134,7 @@ def check_opener_agreement(reading: Reading, context) -> list[Hit]:
         return []
     found = []
     for unit in reading.paragraphs("preambular") + reading.paragraphs("operative"):
-        opener = openers.find_opener(unit.text, language="fr")
+        opener = opener_at(unit.text, language="fr")
         if opener is not None and opener.known and opener.form == "past_participle":
             word = _adjective(unit.text, opener, openers)
             if word is not None:

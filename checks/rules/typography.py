@@ -69,8 +69,13 @@ def check_typography(reading: Reading, context) -> list[Hit]:
     return hits
 
 
+_MARKUP_HINT = re.compile(r"[*_<&\ufffd#•]|sic\b|of page", re.I)
+
+
 def _markup(unit: Unit) -> list[Hit]:
     hits: list[Hit] = []
+    if not _MARKUP_HINT.search(unit.text) and not unit.text.lstrip().startswith("-"):
+        return hits
     for pattern, replacement in MARKUP:
         for match in pattern.finditer(unit.text):
             if any(h.span[0] < match.end() and match.start() < h.span[1] for h in hits):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from checks.dictionary import is_known, suggest
 from checks.model import Hit, Unit
@@ -46,7 +47,8 @@ def check_language(reading: Reading, context) -> list[Hit]:
     return hits
 
 
-def foreign_spans(text: str, language: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def foreign_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
     """Return the (start, end) of the sentences of *text* written in the other language."""
     if language not in _OTHER:
         return []
@@ -60,7 +62,7 @@ def foreign_spans(text: str, language: str) -> list[tuple[int, int]]:
         if foreign >= MIN_FOREIGN and foreign >= 2 * own and foreign * 10 >= len(words) * 3:
             start = fragment.start() + len(fragment.group()) - len(fragment.group().lstrip())
             spans.append((start, fragment.start() + len(fragment.group().rstrip())))
-    return spans
+    return tuple(spans)
 
 
 def _name(word: str, *, first: bool) -> bool:
@@ -88,24 +90,21 @@ def check_spelling(reading: Reading, context) -> list[Hit]:
     vocabulary = context.vocabulary if context is not None else frozenset()
     hits = []
     for unit in reading.units:
+        text = mask_urls(unit.text)
+        # Capitalised words (proper nouns, openers) and acronyms are not spelling's business.
+        unknown = {w for w in set(WORD.findall(text)) if len(w) > 2 and w.islower()
+                   and w.replace("’", "'") not in vocabulary and not _ROMAN.match(w)
+                   and not is_known(w, language)}
+        if not unknown:
+            continue
         foreign = foreign_spans(unit.text, language)
-        for match in WORD.finditer(mask_urls(unit.text)):
-            word = match.group()
-            if _skip(word, match.start(), unit, foreign) or word.lower() in vocabulary:
-                continue
-            if is_known(word, language):
-                continue
-            hits.append(_spelling_hit(unit, match, language))
+        for match in WORD.finditer(text):
+            if match.group() in unknown and not any(s <= match.start() < e for s, e in foreign):
+                hits.append(_spelling_hit(unit, match, language))
     return hits
 
 
-def _skip(word: str, position: int, unit: Unit, foreign: list[tuple[int, int]]) -> bool:
-    """Leave out proper nouns, acronyms, labels, the opener and foreign passages."""
-    if len(word) < 3 or any(c.isupper() for c in word):
-        return True
-    if re.fullmatch(r"[ivxlc]+", word):
-        return True
-    return any(start <= position < end for start, end in foreign)
+_ROMAN = re.compile(r"^[ivxlc]+$")
 
 
 def _spelling_hit(unit: Unit, match: re.Match, language: str) -> Hit:

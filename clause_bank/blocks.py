@@ -11,7 +11,15 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from clause_bank.cleaning import Line, caps_ratio, clean_lines, is_scrap, rules
+from clause_bank.cleaning import (
+    Line,
+    caps_ratio,
+    chapeau_pattern,
+    clean_lines,
+    is_closing,
+    is_scrap,
+    rules,
+)
 from clause_bank.numbering import Marker, letter_index, roman_index
 from clause_bank.openers import Opener, find_opener
 
@@ -54,6 +62,7 @@ def build_blocks(text: str, language: str) -> list[Block]:
     lines = clean_lines(text)
     wrapped, width = _wrapping(lines)
     blocks: list[Block] = []
+    last = None  # the last block that is not page furniture: a paragraph may go on after it
     pending: Marker | None = None
     for line in lines:
         if not line.text:
@@ -65,10 +74,12 @@ def build_blocks(text: str, language: str) -> list[Block]:
         if pending is not None and line.marker is None:
             line = replace(line, marker=pending)
         pending = None
-        if blocks and _continues(blocks[-1], line, language, wrapped, width):
-            _append(blocks[-1], line)
-        else:
-            blocks.append(_block(line))
+        if last is not None and _continues(last, line, language, wrapped, width):
+            _append(last, line)
+            continue
+        blocks.append(_block(line))
+        if line.marker is not None or not is_scrap(line.text):
+            last = blocks[-1]
     runon = len(text) / max(len(blocks), 1) > 1200
     return _split_runs(blocks, language, runon=runon)
 
@@ -104,21 +115,25 @@ def _continues(prev: Block, line: Line, language: str, wrapped: bool, width: int
     """Tell whether *line* goes on the paragraph *prev* (a broken line) or starts a new one."""
     if line.marker is not None or line.heading or prev.heading or is_scrap(line.text):
         return False
-    if is_scrap(prev.text) and len(prev.raw) == 1:
-        return False
     if line.text[:1].islower():
         return True
-    if prev.caps != (caps_ratio(line.text) > 0.8) and sum(ch.isalpha() for ch in line.text) > 3:
+    if is_closing(line.text):
         return False
+    line_caps = caps_ratio(line.text) > 0.8 and sum(ch.isalpha() for ch in line.text) > 3
+    if prev.caps != line_caps:
+        return False
+    if line_caps and not line.gap and prev.text[-1] not in ".;:,":
+        return True  # a title in capitals over several lines
     hanging = _ends_with_continuation(prev.text)
-    if starts_with_opener(line.text, language) and not hanging:
+    new = starts_with_opener(line.text, language) or chapeau_pattern().match(line.text)
+    if new and not hanging:
         return False
     if hanging:
         return True
     if line.gap:
         return False
     last = prev.text[-1]
-    full = prev.last_length >= 0.6 * width
+    full = prev.last_length >= 0.7 * width
     if last in ".!?":
         return wrapped and full and prev.last_length >= 0.8 * width
     if last in ";:":
@@ -133,6 +148,8 @@ def _continuation_words() -> frozenset[str]:
 
 def _ends_with_continuation(text: str) -> bool:
     """Tell whether *text* stops on a word that cannot end a paragraph (« de », « the »)."""
+    if re.search(r"[;,]\s*(?:et|and|ou|or)\s*$", text):
+        return False  # « … ;  et » closes a paragraph before the last one
     found = re.search(r"([\w']+)\s*$", text)
     return bool(found) and found.group(1).lower() in _continuation_words()
 
@@ -159,6 +176,8 @@ def _split_block(block: Block, language: str, state: dict, *, runon: bool) -> li
     if block.heading or (block.marker is not None and block.marker.kind == "footnote"):
         return [block]
     cuts = _cuts(block.text, language, state, runon=runon)
+    if not runon and len(cuts) >= 2:
+        cuts = _cuts(block.text, language, state, runon=True)  # paragraphs run into one line
     if not cuts:
         return [block]
     pieces = []
@@ -186,13 +205,29 @@ def _cuts(text: str, language: str, state: dict, *, runon: bool) -> list[Cut]:
             expected += 1
     cuts += _item_cuts(text)
     patterns = [_OPENER_INSIDE, _SENTENCE_INSIDE] if runon else [_OPENER_INSIDE]
-    taken = {position for position, _, _ in cuts}
+    # Positions already cut, with the marker each cut skips (« 1. » is not cut again).
+    taken = {pos for start, _, skip in cuts for pos in range(start, start + skip + 1)}
+    if runon:
+        cuts += _chapeau_cuts(text, taken)
     for pattern in patterns:
         for found in pattern.finditer(text):
             rest = text[found.end() :]
             if found.start() not in taken and starts_with_opener(rest, language):
                 cuts.append((found.start(), None, found.end() - found.start()))
+                taken.add(found.start())
     return sorted(cuts, key=lambda cut: cut[0])
+
+
+# A title run into its chapeau: « … des personnes L'Assemblée générale, Rappelant … ».
+_UNPUNCTUATED = re.compile(r"(?<=[^\W\d_])\s+(?=[^\W\d_a-zà-ÿ])")
+
+
+def _chapeau_cuts(text: str, taken: set[int]) -> list[Cut]:
+    for found in _UNPUNCTUATED.finditer(text[:400]):
+        rest = text[found.end() :]
+        if found.start() not in taken and chapeau_pattern().match(rest) and "," in rest[:120]:
+            return [(found.start(), None, found.end() - found.start())]
+    return []
 
 
 def _item_cuts(text: str) -> list[Cut]:

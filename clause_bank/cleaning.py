@@ -33,6 +33,8 @@ _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*")
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _MD_BULLET = re.compile(r"^[-*+]\s+")
 _LOST = "\ufffd"
+# A footnote marker left in the text as superscript digits: « de la traite¹, ».
+_SUPERSCRIPT_REF = re.compile(r"(?<=[^\W\d_]|[.,;:)»])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 
 @dataclass
@@ -59,16 +61,34 @@ def _scrap_pattern() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in rules()["scraps"]), re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _closing_pattern() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in rules()["closings"]), re.IGNORECASE)
+
+
+def is_closing(text: str) -> bool:
+    """Tell whether a whole line closes the text (« FIN », « Fait à Paris, le … »)."""
+    return _closing_pattern().fullmatch(text.strip()) is not None
+
+
 def is_scrap(text: str) -> bool:
     """Tell whether a whole line is page furniture (« top of page », « FR », page numbers)."""
     return len(text) <= 90 and _scrap_pattern().fullmatch(text.strip(" .:")) is not None
 
 
-def normalise(text: str) -> str:
+@lru_cache(maxsize=1)
+def chapeau_pattern() -> re.Pattern:
+    """Return the pattern of a chapeau's first words (« Nous, », « L'Assemblée générale »)."""
+    return re.compile(rules()["chapeau_authors"], re.IGNORECASE)
+
+
+def normalise(text: str, *, keep_tabs: bool = False) -> str:
     """Return *text* with Unicode composed, line ends unified and odd spaces made plain."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
     text = _BREAK.sub("\n", text)
+    if keep_tabs:
+        return _SPACES.sub(lambda m: m.group() if m.group() == "\t" else " ", text)
     return _SPACES.sub(" ", text)
 
 
@@ -76,7 +96,7 @@ def clean_lines(text: str) -> list[Line]:
     """Return the non-empty lines of *text*, cleaned, each knowing if a blank line preceded it."""
     lines = []
     gap = False
-    for raw in normalise(text).split("\n"):
+    for raw in _cells(normalise(text, keep_tabs=True).split("\n")):
         line = clean_line(raw)
         if line is None:
             gap = True
@@ -85,6 +105,19 @@ def clean_lines(text: str) -> list[Line]:
         gap = False
         lines.append(line)
     return lines
+
+
+_COLUMNS = re.compile(r"\t+| {4,}")
+
+
+def _cells(raws: list[str]):
+    """Yield lines, a header laid out in columns (« Nations Unies⇥A/RES/72/1 ») cell by cell."""
+    for raw in raws:
+        cells = _COLUMNS.split(raw.strip())
+        if len(cells) > 1 and len(raw) < 200 and all(len(cell) <= 70 for cell in cells):
+            yield from cells
+        else:
+            yield raw.replace("\t", " ")
 
 
 def clean_line(raw: str) -> Line | None:
@@ -114,6 +147,7 @@ def _strip_markup(text: str) -> tuple[str, tuple[str, ...]]:
     text = _TAG.sub("", text)
     text = html.unescape(text)
     text = _FOOTNOTE_REF.sub("", text)
+    text = _SUPERSCRIPT_REF.sub("", text)
     if not text.lstrip().startswith(_LOST):
         text = text.replace(_LOST, "")  # a footnote marker lost in conversion
     text = _ESCAPE.sub(r"\1", _EMPHASIS.sub("", text))

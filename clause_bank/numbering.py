@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# kind: number (a paragraph), letter, roman, ambiguous (i, v, x: letter or roman), bullet,
-# section (I., A.: a heading), footnote.
-KINDS = ("number", "letter", "roman", "ambiguous", "bullet", "section", "footnote")
+# kind: number (a paragraph), subnumber (3.1: an item), letter, roman, ambiguous (i, v, x:
+# letter or roman), bullet, section (I., A.: a heading), footnote.
+KINDS = ("number", "subnumber", "letter", "roman", "ambiguous", "bullet", "section", "footnote")
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class Marker:
 _ALT = r"(?:\s?(?:bis|ter|quater|quinquies|alt\.?\s?\d*))?"
 _PATTERNS = [
     ("footnote", re.compile(r"^(\ufffd+|\[\^[\w-]+\]:|[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=\s))\s*[.)]?\s*")),
+    ("subnumber", re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?\s+(?=[^\W\d_])")),
     ("label", re.compile(r"^((?:PP|OP|PO)\s?\d{1,3}" + _ALT + r")\s*[.:)–—-]?\s+")),
     ("number", re.compile(r"^(\d{1,3}" + _ALT + r")\s*(?:[.)°]|\s?[–—-](?!\d))\s*(?=\S|$)")),
     ("number", re.compile(r"^\((\d{1,3})\)\s*(?=\S|$)")),

@@ -19,6 +19,7 @@ from clause_bank.structure import (
     Clause,
     Parts,
     body,
+    chapeau_continues,
     front_matter,
     matches,
     split_chapeau,
@@ -77,10 +78,13 @@ def _segment_part(blocks: list[Block], language: str) -> Segmentation:
     front_matter(blocks[:start], parts)
     rest = list(blocks[start:])
     if chapeau_at is not None:
-        chapeau = rest.pop(chapeau_at - start)
+        at = chapeau_at - start
+        chapeau = rest.pop(at)
         parts.chapeau, fused = split_chapeau(chapeau, language)
         if fused is not None:
-            rest.insert(chapeau_at - start, fused)
+            rest.insert(at, fused)
+        while fused is None and at < len(rest) and chapeau_continues(parts.chapeau, rest[at]):
+            parts.chapeau += " " + rest.pop(at).text
     body(rest, parts, language)
     for block in blocks:
         parts.dropped.extend(block.dropped)
@@ -108,10 +112,12 @@ def _result(parts: Parts, language: str) -> Segmentation:
 def _kinds(parts: Parts, language: str) -> list[str]:
     """Type the clauses: a preambular block, then an operative block, never interleaved."""
     count = len(parts.clauses)
-    if parts.intro is not None:
-        split = parts.intro
+    signals = [_signal(c, parts.clauses, language) for c in parts.clauses]
+    # A heading « … : » followed by a paragraph that is not preambular opens the operative block.
+    intros = [k for k in parts.intros if k < count and signals[k] <= 0]
+    if intros:
+        split = intros[0]
     else:
-        signals = [_signal(c, parts.clauses, language) for c in parts.clauses]
         # Best cut: preambular signals before it, operative ones after; ties go to operative.
         scores = [sum(signals[:k]) - sum(signals[k:]) for k in range(count + 1)]
         split = scores.index(max(scores)) if scores else 0
@@ -125,8 +131,8 @@ def _signal(clause: Clause, clauses: list[Clause], language: str) -> float:
     score = 0.0
     if opener is not None:
         score = 1.0 if opener.form in PREAMBULAR_FORMS else -1.0
-    numbered = block.marker is not None and block.marker.kind == "number"
-    share = sum(1 for c in clauses if c.block.marker is not None) / len(clauses)
+    numbered = _numbered(block)
+    share = sum(1 for c in clauses if _numbered(c.block)) / len(clauses)
     if numbered and share < 0.9:
         score -= 0.5  # UN style numbers operative paragraphs only
     elif not numbered and share > 0.1:
@@ -134,6 +140,10 @@ def _signal(clause: Clause, clauses: list[Clause], language: str) -> float:
     if block.text.endswith(","):
         score += 0.3
     return score
+
+
+def _numbered(block: Block) -> bool:
+    return block.marker is not None and block.marker.kind == "number"
 
 
 def _paragraph(clause: Clause, kind: str, language: str) -> SegmentedParagraph:

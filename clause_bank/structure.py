@@ -13,7 +13,7 @@ from functools import lru_cache
 from clause_bank.blocks import Block, opener_of
 from clause_bank.cleaning import is_scrap, rules
 
-ITEM_KINDS = ("letter", "roman", "ambiguous", "bullet")
+ITEM_KINDS = ("letter", "roman", "ambiguous", "bullet", "subnumber")
 
 
 @dataclass
@@ -33,7 +33,8 @@ class Parts:
     chapeau: str | None = None
     clauses: list[Clause] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
-    intro: int | None = None  # index of the first clause after an operative intro heading
+    # indexes of the first clause after each heading ending with « : » (operative intros)
+    intros: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
@@ -51,6 +52,11 @@ def matches(name: str, text: str) -> bool:
     return _pattern(name).fullmatch(text.strip()) is not None
 
 
+def is_closing(text: str) -> bool:
+    """Tell whether a block closes the text (« FIN », « Fait à Paris, le … »)."""
+    return matches("closings", text)
+
+
 def is_footnote(block: Block) -> bool:
     """Tell whether *block* is a footnote (« � Le 5 mars… », « [^1]: … »)."""
     return block.marker is not None and block.marker.kind == "footnote"
@@ -59,12 +65,17 @@ def is_footnote(block: Block) -> bool:
 def is_chapeau(block: Block, language: str) -> bool:
     """Tell whether *block* names the authors and the meeting (« Nous, Ministres …, réunis … »)."""
     text = block.text
-    if text[-1:] not in ",:;." or len(text) > 1500:
-        return False
     opener = opener_of(text, language)
-    if opener is not None and opener.known:
+    if (opener is not None and opener.known) or len(text) > 1500 or block.heading:
         return False
-    if _pattern("chapeau_authors").match(text):
+    if block.marker is not None and text[-1:] not in ",:":
+        return False  # « 1. La réunion s'est tenue à … »: a numbered paragraph, not a chapeau
+    authors = _pattern("chapeau_authors").match(text)
+    if authors and len(text) <= 80:
+        return True  # « L'Assemblée générale » with or without its comma
+    if text[-1:] not in ",:;.":
+        return False
+    if authors:
         return True
     return bool(_pattern("chapeau_meeting").search(text)) and opener is None
 
@@ -73,7 +84,7 @@ def is_clause_start(block: Block, language: str) -> bool:
     """Tell whether *block* can begin the body: a known opener, or a paragraph number."""
     if block.marker is not None and block.marker.kind == "number":
         return True
-    if _parenthesised(block.text):
+    if _parenthesised(block.text) or is_closing(block.text):
         return False
     opener = opener_of(block.text, language)
     return opener is not None and opener.known and not block.heading
@@ -132,7 +143,7 @@ def front_matter(blocks: list[Block], parts: Parts) -> None:
 
 
 def _title_score(block: Block) -> int:
-    score = 3 if block.heading else 0
+    score = 3 if block.heading or _pattern("title_symbol").match(block.text) else 0
     if _pattern("title_keywords").search(block.text):
         score += 2
     if block.caps:
@@ -146,6 +157,8 @@ def is_heading(block: Block, following: Block | None, language: str) -> bool:
     """Tell whether *block* is a heading: Markdown, section number, capitals, intro « … : »."""
     if block.heading or (block.marker is not None and block.marker.kind == "section"):
         return len(block.text) <= 200
+    if block.marker is None and matches("formulas", block.text):
+        return True
     if block.marker is not None:
         return False
     if block.text.endswith(":"):
@@ -157,16 +170,29 @@ def is_heading(block: Block, following: Block | None, language: str) -> bool:
 
 
 def is_intro(block: Block, following: Block | None, language: str) -> bool:
-    """Tell whether a block ending with « : » introduces the following paragraphs."""
-    if following is None or (following.marker is not None and following.marker.kind in ITEM_KINDS):
+    """Tell whether a block ending with « : » introduces the following paragraphs.
+
+    « Prie les États : a) … » is a paragraph with sub-items; « Nous engageons à : » over a
+    bulleted or numbered list, or « DÉCLARENT : », introduces paragraphs of their own.
+    """
+    if following is None:
+        return False
+    kind = following.marker.kind if following.marker is not None else None
+    if kind in ("letter", "roman", "ambiguous", "subnumber"):
         return False
     opener = opener_of(block.text, language)
-    if block.caps or opener is None or not opener.known:
-        return True
-    if following.marker is not None and following.marker.kind == "number":
+    bare = opener is None or _only_opener(block.text, opener.text)
+    if kind == "bullet":
+        return bare or len(block.text.split()) <= 8
+    if block.caps or bare or not opener.known or kind == "number":
         return True
     after = opener_of(following.text, language)
     return after is not None and after.form == "infinitive"
+
+
+def _only_opener(text: str, opener: str) -> bool:
+    rest = text[len(opener) :].strip(" :")
+    return rest.lower() in ("", "à", "de", "d'", "to", "ce qui suit", "as follows")
 
 
 def is_item(block: Block) -> bool:
@@ -185,15 +211,20 @@ def body(blocks: list[Block], parts: Parts, language: str) -> None:
             parts.notes.append(block.text)
         elif matches("notes_headings", block.text):
             mode = "notes"
-        elif mode == "closing" or matches("closings", block.text):
+        elif mode == "closing" or (parts.clauses and matches("closings", block.text)):
             mode = _closing(block, parts, mode)
         elif is_item(block) and _takes_item(parts, block):
             parts.clauses[-1].items.append(block)
-        elif is_heading(block, following, language):
+        elif is_heading(block, following, language) or _opening_intro(block, parts):
             _heading(block, parts, following)
         else:
             parts.clauses.append(Clause(block))
     _trailing_notes(parts, language)
+
+
+def _opening_intro(block: Block, parts: Parts) -> bool:
+    """« Adopte la recommandation suivante : » before any paragraph belongs to the chapeau."""
+    return not parts.clauses and block.marker is None and block.text.endswith(":")
 
 
 def _closing(block: Block, parts: Parts, mode: str) -> str:
@@ -214,17 +245,18 @@ def _takes_item(parts: Parts, block: Block) -> bool:
 
 
 def _heading(block: Block, parts: Parts, following: Block | None) -> None:
-    parts.headings.append(block.text)
-    if parts.intro is None and block.text.endswith(":") and following is not None:
-        parts.intro = len(parts.clauses)
+    section = block.marker is not None and block.marker.kind == "section"
+    parts.headings.append(f"{block.marker.value}. {block.text}" if section else block.text)
+    if block.text.endswith(":") and following is not None:
+        parts.intros.append(len(parts.clauses))
 
 
 def _trailing_notes(parts: Parts, language: str) -> None:
-    """After a numbered list, unnumbered paragraphs without an opener are commentary."""
-    numbered = [i for i, c in enumerate(parts.clauses) if _numbered(c.block)]
-    if len(numbered) < 2:
+    """What follows the end of the text is commentary: paragraphs without an opener after
+    the last numbered paragraph, or after the full stop that ends a list of « ; »."""
+    last = _last_paragraph(parts.clauses)
+    if last is None:
         return
-    last = numbered[-1]
     tail = parts.clauses[last + 1 :]
     if tail and all(opener_of(c.block.text, language) is None for c in tail):
         for clause in tail:
@@ -232,8 +264,32 @@ def _trailing_notes(parts: Parts, language: str) -> None:
         del parts.clauses[last + 1 :]
 
 
+def _last_paragraph(clauses: list[Clause]) -> int | None:
+    numbered = [i for i, c in enumerate(clauses) if _numbered(c.block)]
+    if len(numbered) >= 2:
+        return numbered[-1]
+    ends = [c.block.text.rstrip("»” ")[-1:] for c in clauses]
+    for index in range(len(clauses) - 1, 1, -1):
+        before = ends[:index]
+        if ends[index] == "." and sum(e in ";," for e in before) >= 0.8 * len(before):
+            return index
+    return None
+
+
 def _numbered(block: Block) -> bool:
     return block.marker is not None and block.marker.kind == "number"
+
+
+def chapeau_continues(chapeau: str, block: Block) -> bool:
+    """Tell whether *block* goes on describing the meeting after the chapeau
+    (« Convoquée à Genève …, et s'y étant réunie le six juillet …, »)."""
+    return (
+        chapeau.endswith(",")
+        and block.marker is None
+        and block.text.endswith(",")
+        and bool(_pattern("chapeau_meeting").search(block.text))
+        and len(block.text) <= 400
+    )
 
 
 def split_chapeau(block: Block, language: str) -> tuple[str, Block | None]:

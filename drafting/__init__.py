@@ -50,9 +50,10 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from drafting import home
+    from drafting import home, sharing
 
     app.register_blueprint(home.bp)
+    app.register_blueprint(sharing.bp)
 
 
 def _instance_secret(instance: Path) -> str:

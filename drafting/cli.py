@@ -38,6 +38,8 @@ def init_app(app: Flask) -> None:
     # Importing the command modules attaches their commands to the groups above.
     import drafting.commands.bank
     import drafting.commands.draft
+    import drafting.commands.draft_check
+    import drafting.commands.draft_export
     import drafting.commands.users  # noqa: F401
 
     for group in (bank, draft, users, db):

@@ -1,13 +1,15 @@
 """Read and write drafts in the ``declaration-draft/1`` JSON format.
 
-Unknown keys are kept (in ``extra``) so that a file written by a newer tool
-survives a round trip through this one.
+Unknown keys are kept (in ``extra``, at every level) so that a file written by a newer tool
+survives a round trip through this one. Errors name the field: ``operative[2].items[0].text``.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+import math
+import re
+from dataclasses import fields
 from typing import Any
 
 from drafts.model import (
@@ -23,30 +25,18 @@ from drafts.model import (
 
 FORMAT = "declaration-draft/1"
 MAX_DEPTH = 3  # sub-items of sub-items of sub-items
+MAX_NESTING = 32  # of any value, unknown keys included
+LANGUAGE = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?$")
 
-_DRAFT_KEYS = {
-    "format",
-    "language",
-    "title",
-    "chapeau",
-    "preambular",
-    "operative_intro",
-    "operative",
-    "closing",
-    "house_style",
-    "voice",
-    "metadata",
-}
-_PARAGRAPH_KEYS = {
-    "text",
-    "items",
-    "id",
-    "provenance",
-    "bracketed",
-    "alternative",
-    "alternative_of",
-}
+_DRAFT_KEYS = {"format", "language", "title", "chapeau", "preambular", "operative_intro",
+               "operative", "closing", "house_style", "voice", "metadata"}
+_PARAGRAPH_KEYS = {"text", "items", "id", "provenance", "bracketed", "alternative",
+                   "alternative_of"}
 _ITEM_KEYS = {"text", "items"}
+# Provenance fields and whether they must be present.
+_PROVENANCE = {"clause_id": (int, False), "source": (str, True), "position": (str, True),
+               "precedent_text": (str, True), "body": (str, False), "date": (str, False),
+               "document_id": (int, False)}
 
 
 class DraftFormatError(ValueError):
@@ -66,10 +56,17 @@ def dumps(draft: Draft, *, indent: int | None = 2) -> str:
 def loads(text: str | bytes) -> Draft:
     """Parse declaration-draft/1 JSON text into a Draft, or raise DraftFormatError."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_refuse_constant)
+    except DraftFormatError:
+        raise
     except (ValueError, RecursionError) as error:
         raise DraftFormatError("(file)", f"not valid JSON ({error})") from None
     return from_dict(data)
+
+
+def _refuse_constant(name: str) -> None:
+    # Python reads NaN and Infinity, but they are not JSON and PostgreSQL refuses them.
+    raise DraftFormatError("(file)", f"not valid JSON ({name} is not a number)")
 
 
 def to_dict(draft: Draft) -> dict[str, Any]:
@@ -87,11 +84,16 @@ def to_dict(draft: Draft) -> dict[str, Any]:
     for key in ("closing", "house_style", "voice"):
         if getattr(draft, key) is not None:
             data[key] = getattr(draft, key)
-    metadata = {k: v for k, v in asdict(draft.metadata).items() if v is not None}
+    metadata = {k: v for k, v in _fields(draft.metadata).items() if v is not None}
+    metadata.update(draft.metadata.extra)
     if metadata:
         data["metadata"] = metadata
     data.update(draft.extra)
     return data
+
+
+def _fields(obj: Metadata | Provenance) -> dict[str, Any]:
+    return {f.name: getattr(obj, f.name) for f in fields(obj) if f.name != "extra"}
 
 
 def _paragraph_to_dict(paragraph: Paragraph) -> dict[str, Any]:
@@ -99,7 +101,7 @@ def _paragraph_to_dict(paragraph: Paragraph) -> dict[str, Any]:
     if paragraph.items:
         data["items"] = [_item_to_dict(item) for item in paragraph.items]
     if paragraph.provenance is not None:
-        data["provenance"] = asdict(paragraph.provenance)
+        data["provenance"] = {**_fields(paragraph.provenance), **paragraph.provenance.extra}
     if paragraph.bracketed:
         data["bracketed"] = True
     if paragraph.alternative is not None:
@@ -122,39 +124,49 @@ def from_dict(data: Any) -> Draft:
     """Build a Draft from a decoded JSON value, or raise DraftFormatError."""
     if not isinstance(data, dict):
         raise DraftFormatError("(file)", "expected a JSON object")
+    check_storable(data)
     if data.get("format", FORMAT) != FORMAT:
         raise DraftFormatError("format", f"expected {FORMAT!r}, got {data.get('format')!r}")
+    language = _string(data, "language", "language") or "fr"
+    if not LANGUAGE.match(language):
+        raise DraftFormatError("language", f"expected a code such as fr or en, got {language!r}")
     draft = Draft(
-        title=_string(data, "title", "title", default=""),
-        chapeau=_string(data, "chapeau", "chapeau", default=""),
-        language=_string(data, "language", "language", default="fr"),
+        title=_string(data, "title", "title") or "",
+        chapeau=_string(data, "chapeau", "chapeau") or "",
+        language=language,
         operative_intro=_string(data, "operative_intro", "operative_intro"),
         closing=_string(data, "closing", "closing"),
-        house_style=_choice(data, "house_style", HOUSE_STYLES),
-        voice=_choice(data, "voice", VOICES),
+        house_style=_choice(data, "house_style", "house_style", HOUSE_STYLES),
+        voice=_choice(data, "voice", "voice", VOICES),
         metadata=_metadata(data.get("metadata")),
         extra={k: v for k, v in data.items() if k not in _DRAFT_KEYS},
     )
+    seen: set[str] = set()
     for part in ("preambular", "operative"):
-        entries = data.get(part, [])
+        entries = _list(data, part)
         if not isinstance(entries, list):
             raise DraftFormatError(part, "expected a list of paragraphs")
-        paragraphs = [_paragraph(entry, f"{part}[{i}]") for i, entry in enumerate(entries)]
+        paragraphs = [_paragraph(entry, f"{part}[{i}]", seen) for i, entry in enumerate(entries)]
         setattr(draft, part, paragraphs)
     return draft
 
 
-def _string(data: dict, key: str, where: str, *, default: str | None = None) -> str | None:
-    value = data.get(key, default)
+def _list(data: dict, key: str) -> Any:
+    value = data.get(key)
+    return [] if value is None else value
+
+
+def _string(data: dict, key: str, where: str) -> str | None:
+    value = data.get(key)
     if value is not None and not isinstance(value, str):
-        raise DraftFormatError(where, f"expected a string, got {type(value).__name__}")
+        raise DraftFormatError(where, f"expected a string, got {_kind(value)}")
     return value
 
 
-def _choice(data: dict, key: str, allowed: tuple[str, ...]) -> str | None:
+def _choice(data: dict, key: str, where: str, allowed: tuple[str, ...]) -> str | None:
     value = data.get(key)
     if value is not None and value not in allowed:
-        raise DraftFormatError(key, f"expected one of {', '.join(allowed)}, got {value!r}")
+        raise DraftFormatError(where, f"expected one of {', '.join(allowed)}, got {value!r}")
     return value
 
 
@@ -162,29 +174,38 @@ def _metadata(value: Any) -> Metadata:
     if value is None:
         return Metadata()
     if not isinstance(value, dict):
-        raise DraftFormatError("metadata", "expected an object")
-    known = {f.name for f in fields(Metadata)}
-    return Metadata(**{k: _string(value, k, f"metadata.{k}") for k in known if k in value})
+        raise DraftFormatError("metadata", f"expected an object, got {_kind(value)}")
+    known = {f.name for f in fields(Metadata)} - {"extra"}
+    return Metadata(
+        **{k: _string(value, k, f"metadata.{k}") for k in known if k in value},
+        extra={k: v for k, v in value.items() if k not in known},
+    )
 
 
-def _paragraph(entry: Any, where: str) -> Paragraph:
+def _paragraph(entry: Any, where: str, seen: set[str]) -> Paragraph:
     if not isinstance(entry, dict):
         raise DraftFormatError(where, "expected an object with a 'text'")
-    text = _string(entry, "text", f"{where}.text")
-    if text is None:
-        raise DraftFormatError(f"{where}.text", "missing")
     paragraph = Paragraph(
-        text=text,
-        items=_items(entry.get("items", []), f"{where}.items", depth=1),
+        text=_text(entry, where),
+        items=_items(_list(entry, "items"), f"{where}.items", depth=1),
         provenance=_provenance(entry.get("provenance"), f"{where}.provenance"),
         bracketed=_boolean(entry, "bracketed", where),
-        alternative=_choice(entry, "alternative", ALTERNATIVES),
+        alternative=_choice(entry, "alternative", f"{where}.alternative", ALTERNATIVES),
         alternative_of=_string(entry, "alternative_of", f"{where}.alternative_of"),
         extra={k: v for k, v in entry.items() if k not in _PARAGRAPH_KEYS},
     )
-    if "id" in entry:
-        paragraph.id = _string(entry, "id", f"{where}.id") or paragraph.id
+    paragraph.id = _string(entry, "id", f"{where}.id") or paragraph.id
+    if paragraph.id in seen:
+        raise DraftFormatError(f"{where}.id", f"{paragraph.id!r} is used by another paragraph")
+    seen.add(paragraph.id)
     return paragraph
+
+
+def _text(entry: dict, where: str) -> str:
+    text = _string(entry, "text", f"{where}.text")
+    if text is None:
+        raise DraftFormatError(f"{where}.text", "missing")
+    return text
 
 
 def _boolean(entry: dict, key: str, where: str) -> bool:
@@ -206,16 +227,11 @@ def _items(entries: Any, where: str, *, depth: int) -> list[Item]:
             entry = {"text": entry}
         if not isinstance(entry, dict):
             raise DraftFormatError(here, "expected an object with a 'text'")
-        text = _string(entry, "text", f"{here}.text")
-        if text is None:
-            raise DraftFormatError(f"{here}.text", "missing")
-        items.append(
-            Item(
-                text=text,
-                items=_items(entry.get("items", []), f"{here}.items", depth=depth + 1),
-                extra={k: v for k, v in entry.items() if k not in _ITEM_KEYS},
-            )
-        )
+        items.append(Item(
+            text=_text(entry, here),
+            items=_items(_list(entry, "items"), f"{here}.items", depth=depth + 1),
+            extra={k: v for k, v in entry.items() if k not in _ITEM_KEYS},
+        ))
     return items
 
 
@@ -223,9 +239,54 @@ def _provenance(value: Any, where: str) -> Provenance | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise DraftFormatError(where, "expected an object")
-    known = {f.name for f in fields(Provenance)}
+        raise DraftFormatError(where, f"expected an object, got {_kind(value)}")
+    known = {}
+    for key, (kind, required) in _PROVENANCE.items():
+        field_value = value.get(key)
+        if field_value is None and required:
+            raise DraftFormatError(f"{where}.{key}", "missing")
+        # bool is an int to Python, not a clause id to anyone.
+        if field_value is not None and (not isinstance(field_value, kind)
+                                        or isinstance(field_value, bool)):
+            raise DraftFormatError(f"{where}.{key}",
+                                   f"expected {_KIND_NAMES[kind]}, got {_kind(field_value)}")
+        known[key] = field_value
+    return Provenance(**known, extra={k: v for k, v in value.items() if k not in _PROVENANCE})
+
+
+_KIND_NAMES = {int: "an integer", str: "a string"}
+
+
+def _kind(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "true/false",
+             int: "a number", float: "a number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def check_storable(data: dict) -> None:
+    """Raise DraftFormatError for what a database cannot store: NUL, lone surrogates, NaN…"""
+    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
+    while stack:  # a loop, not recursion: the nesting is what is being checked
+        value, where, depth = stack.pop()
+        if depth > MAX_NESTING:
+            raise DraftFormatError(where, f"nested deeper than {MAX_NESTING} levels")
+        if isinstance(value, str):
+            _check_text(value, where or "(file)")
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise DraftFormatError(where, "not a finite number")
+        elif isinstance(value, dict):
+            for key, sub in value.items():
+                here = f"{where}.{key}" if where else str(key)
+                _check_text(str(key), here)
+                stack.append((sub, here, depth + 1))
+        elif isinstance(value, list):
+            stack.extend((sub, f"{where}[{i}]", depth + 1) for i, sub in enumerate(value))
+
+
+def _check_text(text: str, where: str) -> None:
+    if "\x00" in text:
+        raise DraftFormatError(where, "contains a NUL character")
     try:
-        return Provenance(**{k: v for k, v in value.items() if k in known})
-    except TypeError as error:
-        raise DraftFormatError(where, f"incomplete ({error})") from None
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise DraftFormatError(where, "contains an unpaired surrogate") from None

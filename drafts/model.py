@@ -38,6 +38,7 @@ class Provenance:
     body: str | None = None
     date: str | None = None
     document_id: int | None = None
+    extra: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -72,6 +73,7 @@ class Metadata:
     place: str | None = None
     date: str | None = None
     symbol: str | None = None
+    extra: dict = field(default_factory=dict)
 
 
 @dataclass

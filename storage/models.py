@@ -118,6 +118,7 @@ class Draft(Base):
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str | None] = mapped_column(String(255))
+    date: Mapped[str | None] = mapped_column(String(32))  # of the meeting, from the metadata
     house_style: Mapped[str | None] = mapped_column(String(16))
     language: Mapped[str] = mapped_column(String(8), default="fr")
     # Optimistic lock: a save must name the revision it was based on.
@@ -151,6 +152,6 @@ class Share(Base):
         ForeignKey("drafts.id", ondelete="CASCADE"), primary_key=True
     )
     user_id: Mapped[int] = mapped_column(
-        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     role: Mapped[str] = mapped_column(String(16))  # editor | reader

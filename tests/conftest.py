@@ -12,10 +12,52 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "clause_bank" / "corpus"
 
 
+# Persistence tests run on both: `pytest.mark.parametrize("database_url", BACKENDS,
+# indirect=True)` on a test or module, or the `any_database_url` fixture.
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """Start a throw-away PostgreSQL cluster for the run; stop and delete it at the end."""
+    from tests.pgcluster import ClusterError, PostgresCluster
+
+    cluster, problem = None, None
+    try:
+        cluster = PostgresCluster()
+        cluster.start()
+    except ClusterError as error:
+        problem = str(error)
+    try:
+        if problem is not None:  # fail, not skip: `make test` installs PostgreSQL
+            pytest.fail(problem, pytrace=False)
+        yield cluster
+    finally:
+        if cluster is not None:
+            cluster.stop()
+
+
+def _fresh_database(request, backend: str, tmp_path) -> str:
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.sqlite'}"
+    if backend == "postgresql":
+        cluster = request.getfixturevalue("postgres_cluster")
+        name = cluster.create_database()
+        request.addfinalizer(lambda: cluster.drop_database(name))
+        return cluster.url(name)
+    raise ValueError(f"unknown database backend: {backend}")
+
+
 @pytest.fixture
-def database_url(tmp_path) -> str:
-    """Return the URL of a fresh SQLite database for one test."""
-    return f"sqlite:///{tmp_path / 'test.sqlite'}"
+def database_url(request, tmp_path) -> str:
+    """Return the URL of a fresh database for one test: SQLite unless parametrized."""
+    return _fresh_database(request, getattr(request, "param", "sqlite"), tmp_path)
+
+
+@pytest.fixture(params=BACKENDS)
+def any_database_url(request, tmp_path) -> str:
+    """Return the URL of a fresh database, once on SQLite and once on PostgreSQL."""
+    return _fresh_database(request, request.param, tmp_path)
 
 
 @pytest.fixture
@@ -86,3 +128,43 @@ def signed_in(client, make_user):
     """Return a client signed in as 'alice'."""
     login(client, make_user("alice"))
     return client
+
+
+@pytest.fixture(scope="session")
+def password_hash() -> str:
+    """Return a hash of PASSWORD, computed once: hashing is slow on purpose."""
+    from werkzeug.security import generate_password_hash
+
+    return generate_password_hash(PASSWORD)
+
+
+@pytest.fixture
+def make_users(app, password_hash):
+    """Return a function that creates accounts with PASSWORD quickly and returns their ids."""
+    from storage.models import User
+
+    def make(*usernames: str) -> dict[str, int]:
+        with app.extensions["sessionmaker"]() as session:
+            users = [User(username=name, password_hash=password_hash, session_token=name)
+                     for name in usernames]
+            session.add_all(users)
+            session.commit()
+            return {user.username: user.id for user in users}
+
+    return make
+
+
+@pytest.fixture
+def client_for(app, make_user):
+    """Return a function giving a new client signed in as NAME (created if missing)."""
+    import accounts
+
+    def signed_in_as(username: str):
+        with app.extensions["sessionmaker"]() as session:
+            if accounts.find_user(session, username) is None:
+                make_user(username)
+        client = app.test_client()
+        assert login(client, username).status_code == 302, f"{username} could not sign in"
+        return client
+
+    return signed_in_as

@@ -2,88 +2,63 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
+from flask import current_app
 
+import accounts
 from drafting.cli import draft, fail
-
-SEVERITY_WORDS = {
-    "fr": {"error": ("erreur", "erreurs"), "warning": ("avertissement", "avertissements"),
-           "info": ("remarque", "remarques"), "none": "Aucune remarque.",
-           "fixed": "{count} correction(s) appliquée(s)"},
-    "en": {"error": ("error", "errors"), "warning": ("warning", "warnings"),
-           "info": ("note", "notes"), "none": "Nothing found.",
-           "fixed": "{count} fix(es) applied"},
-}
+from drafting.database import get_session
+from drafts import jsonio, store
 
 
-def read_draft(path: str):
-    """Return the Draft in the declaration-draft/1 file *path*, or fail with one line."""
-    from drafts.jsonio import loads
-
+@draft.command("export-json")
+@click.argument("draft_id", type=int)
+@click.option("-o", "--output", required=True, help="The file to write; - for standard output.")
+@click.option("--revision", type=int, default=None, help="A past revision (default: current).")
+def export_json(draft_id: int, output: str, revision: int | None) -> None:
+    """Write draft DRAFT_ID as declaration-draft/1 JSON."""
     try:
-        data = Path(path).read_bytes()
+        loaded, number = store.load_draft(get_session(), draft_id, revision=revision)
+    except store.DraftNotFound as error:
+        fail(str(error))
+    text = jsonio.dumps(loaded) + "\n"
+    if output == "-":
+        click.echo(text, nl=False)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
     except OSError as error:
-        fail(f"{path}: cannot read ({error.strerror or error})")
+        fail(f"cannot write {output}: {error.strerror}")
+    click.echo(f"Wrote revision {number} of draft {draft_id} to {output}.")
+
+
+@draft.command("import-json")
+@click.argument("file")
+@click.option("--owner", required=True, help="The user name of the draft's owner.")
+def import_json(file: str, owner: str) -> None:
+    """Store the declaration-draft/1 FILE as a new draft of OWNER."""
+    session = get_session()
+    user = accounts.find_user(session, owner)
+    if user is None:
+        fail(f"no such user: {owner}")
+    loaded = read_draft(file)
+    draft_id = store.create_draft(session, loaded, owner_id=user.id)
+    click.echo(f"Imported draft {draft_id} for {user.username}.")
+
+
+def read_draft(file: str):
+    """Return the Draft in the declaration-draft/1 *file*, or fail with one line."""
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
     try:
-        return loads(data)
+        with open(file, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as error:
+        fail(f"cannot read {file}: {error.strerror or error}")
+    if len(data) > limit:
+        fail(f"{file}: larger than the limit of {limit:,} bytes")
+    try:
+        return jsonio.loads(data)
     except ValueError as error:  # DraftFormatError, and bytes that are not UTF-8
-        fail(f"{path}: {error}")
-
-
-@draft.command("check")
-@click.argument("path", metavar="DRAFT.json")
-@click.option("--json", "as_json", is_flag=True,
-              help='Print one JSON object {"findings": [...]} instead of text.')
-@click.option("--fix", is_flag=True,
-              help="Apply every safe fix. Without -o the fixed draft (JSON) goes to stdout "
-                   "and a summary to stderr; with -o it is written to that file and the "
-                   "findings that remain are printed.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="With --fix: write the fixed draft to this file.")
-@click.option("--lang", "language", type=click.Choice(["fr", "en"]),
-              help="Language of the messages (default: the draft's).")
-def check(path: str, as_json: bool, fix: bool, output: str | None, language: str | None):
-    """Check DRAFT.json for consistency; exit 0 when it ran, 2 on unreadable input."""
-    from checks import fix_draft, run_checks
-    from drafts.jsonio import dumps
-
-    current = read_draft(path)
-    applied = []
-    if fix:
-        current, applied = fix_draft(current)
-    findings = run_checks(current, language=language)
-    language = language or ("en" if current.language == "en" else "fr")
-    if fix and output is None:
-        click.echo(dumps(current))
-        click.echo(SEVERITY_WORDS[language]["fixed"].format(count=len(applied)), err=True)
-        return
-    if fix:
-        Path(output).write_text(dumps(current) + "\n", encoding="utf-8")
-    if as_json:
-        payload = {"findings": [f.to_dict() for f in findings]}
-        if fix:
-            payload["fixed"] = len(applied)
-            payload["output"] = output
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-        return
-    _print_findings(findings, language)
-    if fix:
-        words = SEVERITY_WORDS[language]["fixed"].format(count=len(applied))
-        click.echo(f"{words} → {output}")
-
-
-def _print_findings(findings, language: str) -> None:
-    words = SEVERITY_WORDS[language]
-    for finding in findings:
-        line = f"{finding.severity:<8}{finding.code:<18}{finding.message}"
-        if finding.suggestion is not None and len(finding.suggestion) <= 80:
-            line += f"  → « {finding.suggestion} »"
-        click.echo(line)
-    counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
-    if not findings:
-        click.echo(words["none"])
-        return
-    click.echo(", ".join(f"{n} {words[s][n != 1]}" for s, n in counts.items() if n))
+        fail(f"{file}: {error}")

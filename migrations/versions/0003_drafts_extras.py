@@ -1,10 +1,11 @@
-"""drafts extras
+"""drafts extras: the meeting date in the list of drafts, shares found by user
 
 Revision ID: 0003
 Revises: 0002
-
-Reserved for the drafts issue; a no-op until that work needs it.
 """
+
+import sqlalchemy as sa
+from alembic import op
 
 revision = "0003"
 down_revision = "0002"
@@ -13,8 +14,14 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    with op.batch_alter_table("drafts", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("date", sa.String(length=32), nullable=True))
+    with op.batch_alter_table("shares", schema=None) as batch_op:
+        batch_op.create_index("ix_shares_user_id", ["user_id"], unique=False)
 
 
 def downgrade() -> None:
-    pass
+    with op.batch_alter_table("shares", schema=None) as batch_op:
+        batch_op.drop_index("ix_shares_user_id")
+    with op.batch_alter_table("drafts", schema=None) as batch_op:
+        batch_op.drop_column("date")

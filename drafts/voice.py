@@ -158,7 +158,7 @@ def adapt_opener(
 
 def split_infinitive_prefix(text: str) -> tuple[str, str]:
     """Split « De réaffirmer … » into (« De », « réaffirmer … »); prefix "" when absent."""
-    match = re.match(r"^(de\s+|d['’])(?=\w)", text, flags=re.IGNORECASE)
+    match = re.match(r"^(de\s+|d['’]|to\s+)(?=\w)", text, flags=re.IGNORECASE)
     if not match:
         return "", text
     return match.group(0), text[match.end():]
@@ -186,7 +186,11 @@ def inflect_opener(
     """Return *lemma* in *form*, with the reflexive pronoun and « de » the voice calls for."""
     from clause_bank.openers import inflect
 
+    if language == "en" and form == "first_plural":
+        form = "third_plural"  # « We, the Heads of State …, Reaffirm »: the bare verb
     new = inflect(lemma, form, language=language, gender=gender, number=number)
+    if new is not None and language == "en" and form == "infinitive":
+        return "to " + new
     if new is None or language != "fr":
         return new
     if voice == "first_plural" and form in ("present_participle", "infinitive"):

@@ -157,12 +157,14 @@ def test_brackets_may_span_a_paragraph_and_its_items():
     assert findings(draft, "brackets") == []
 
 
-def test_plain_spaces_are_information_and_fixed_to_non_breaking():
+def test_plain_spaces_are_one_note_for_the_draft_and_fixed_everywhere():
     draft = make(OIF_PP, OIF_OP)
-    found = findings(draft, "typography", severities=("info",))
-    assert len(found) == 5
-    fixed = apply_fix(draft, found[0])
+    [found] = findings(draft, "typography", severities=("info",))
+    assert "5" in found.message and where(found) == ("preambular", 0, None)
+    fixed = apply_fix(draft, found)
     assert fixed.preambular[0].text.endswith(f"Unies{NB};")
+    assert fixed.operative[1].text.endswith(f"graves{NB};")
+    assert findings(fixed, "typography", severities=("info",)) == []
 
 
 def test_english_paragraph_is_reported_once():

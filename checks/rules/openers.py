@@ -86,12 +86,21 @@ def allowed_forms(reading: Reading, part: str, forms: list[str]) -> set[str]:
     if settled and reading.draft.voice is None and majority != voice \
             and majority not in PREAMBULAR:
         voice = majority  # the operative block speaks for itself: trust it over the guess
-    return {VOICE_FORM[voice]} if voice in VOICE_FORM else set()
+    return operative_forms(voice, reading.text_language)
+
+
+def operative_forms(voice: str | None, language: str) -> set[str]:
+    """Return the opener forms an operative paragraph takes in *voice*."""
+    if voice not in VOICE_FORM:
+        return set()
+    if language == "en" and voice in ("first_plural", "third_plural"):
+        return {"first_plural", "third_plural"}  # « (We) Reaffirm », « (They) Reaffirm »
+    return {VOICE_FORM[voice]}
 
 
 def _form_hit(reading: Reading, unit: Unit, opener, part: str, allowed: set[str]) -> Hit:
     names = FORM_NAMES[reading.language]
-    voice = next(iter(allowed)) if part == "operative" else reading.voice
+    voice = sorted(allowed)[0] if part == "operative" else reading.voice
     suggestion = span = None
     if "," not in opener.text:
         adapted = adapt_opener(unit.text, kind=part, voice=voice, chapeau=reading.draft.chapeau,

@@ -16,10 +16,10 @@ TYPOGRAPHY = {
         "en": "{where}: missing non-breaking space {place} « {mark} ».",
     },
     "plain_space": {
-        "fr": "{where} : espace ordinaire autour de {marks} ({count}) ; une insécable évite "
-              "la coupure en fin de ligne.",
-        "en": "{where}: ordinary space around {marks} ({count}); a non-breaking one keeps "
-              "it from wrapping.",
+        "fr": "Espaces ordinaires autour de {marks} dans {count} passage(s), dès {where} ; "
+              "des insécables évitent la coupure en fin de ligne.",
+        "en": "Ordinary spaces around {marks} in {count} passage(s), from {where} on; "
+              "non-breaking ones keep them from wrapping.",
     },
     "space_before": {
         "fr": "{where} : espace avant « {mark} ».", "en": "{where}: space before « {mark} ».",
@@ -57,16 +57,39 @@ def check_typography(reading: Reading, context) -> list[Hit]:
     french = reading.text_language == "fr"
     preferred = _preferred_apostrophe(reading)
     hits = []
+    plain: list[tuple[Unit, str, set[str]]] = []
     for unit in reading.units:
         if not unit.text.strip():
             continue
+        if french:
+            plain.extend(_plain_spaces(unit))
         hits.extend(_markup(unit))
         hits.extend(_french_spacing(unit, reading.language) if french
                     else _english_spacing(unit))
         hits.extend(_apostrophes(unit, preferred))
         hits.extend(Hit(unit, "double_space", suggestion=" ", span=m.span())
                     for m in _DOUBLE_SPACE.finditer(unit.text))
+    if plain:
+        hits.append(_plain_hit(plain))
     return hits
+
+
+def _plain_spaces(unit: Unit) -> list[tuple[Unit, str, set[str]]]:
+    found = list(_PLAIN_BEFORE.finditer(unit.text)) + list(_PLAIN_AFTER.finditer(unit.text))
+    if not found:
+        return []
+    fixed = _PLAIN_AFTER.sub("«" + NBSP, _PLAIN_BEFORE.sub(NBSP + r"\1", unit.text))
+    return [(unit, fixed, {m.group().strip() for m in found})]
+
+
+def _plain_hit(plain: list[tuple[Unit, str, set[str]]]) -> Hit:
+    """One note for the whole draft: pasted text uses ordinary spaces everywhere."""
+    first, fixed, _ = plain[0]
+    marks = " ".join(f"« {m} »" for m in sorted(set().union(*(m for _, _, m in plain))))
+    also = [{"part": u.part, "index": u.index, "item": u.item, "original": u.text,
+             "suggestion": text} for u, text, _ in plain[1:]]
+    return Hit(first, "plain_space", {"marks": marks, "count": len(plain)}, suggestion=fixed,
+               severity="info", detail={"also": also})
 
 
 _MARKUP_HINT = re.compile(r"[*_<&\ufffd#•]|sic\b|of page", re.I)
@@ -111,12 +134,6 @@ def _french_spacing(unit: Unit, language: str) -> list[Hit]:
     for match in _SPACE_BEFORE_COMMA.finditer(unit.text):
         hits.append(Hit(unit, "space_before", {"mark": match.group(1)},
                         suggestion=match.group(1), span=match.span()))
-    plain = list(_PLAIN_BEFORE.finditer(unit.text)) + list(_PLAIN_AFTER.finditer(unit.text))
-    if plain:
-        fixed = _PLAIN_AFTER.sub("«" + NBSP, _PLAIN_BEFORE.sub(NBSP + r"\1", unit.text))
-        marks = " ".join(f"« {mark} »" for mark in sorted({m.group().strip() for m in plain}))
-        hits.append(Hit(unit, "plain_space", {"marks": marks, "count": len(plain)},
-                        suggestion=fixed, severity="info"))
     return hits
 
 

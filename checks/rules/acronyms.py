@@ -63,7 +63,7 @@ def check_acronym(reading: Reading, context) -> list[Hit]:
     known = context.acronyms if context is not None else {}
     mentions: dict[str, list[Mention]] = {}
     for order, unit in enumerate(reading.units):
-        if unit.part != "title":
+        if unit.part not in ("title", "closing"):
             for mention in find_mentions(unit, order, reading.text_language):
                 mentions.setdefault(mention.acronym, []).append(mention)
     hits = []
@@ -110,12 +110,23 @@ def find_mentions(unit: Unit, order: int, language: str) -> list[Mention]:
     mentions = []
     for match in _TOKEN.finditer(text):
         token = match.group()
-        if _ROMAN.match(token) or is_known(token.lower(), language) \
-                or any(c.isdigit() for c in token):
+        if _ROMAN.match(token) or any(c.isdigit() for c in token):
             continue  # « G5 Sahel », « COP21 » are names, not acronyms to spell out
+        if is_known(token.lower(), language) and _in_capitals(text, match):
+            continue  # « RECONNAISSANT », « PREND NOTE »: words set in capitals
         mentions.append(Mention(token, unit, order, match.span(),
                                 _definition(text, match.start(), match.end(), token)))
     return mentions
+
+
+def _in_capitals(text: str, match: re.Match) -> bool:
+    """Return True for a word that opens its text or stands among other capitals."""
+    before = WORD.findall(text[: match.start()])
+    after = WORD.findall(text[match.end():match.end() + 40])
+    if not before:
+        return True
+    neighbours = [before[-1]] + after[:1]
+    return any(w.isupper() for w in neighbours)
 
 
 def _definition(text: str, start: int, end: int, acronym: str) -> str | None:

@@ -65,7 +65,7 @@ def check_length(reading: Reading, context) -> list[Hit]:
     """Find paragraphs far longer than the house norm, or than the draft's own."""
     norm = DEFAULT_NORM
     if context is not None and context.length_norm:
-        norm = max(MIN_FAR, int(context.length_norm * 2))  # twice the bank's 95th percentile
+        norm = max(MIN_FAR, int(context.length_norm * 2.5))  # well past the bank's 95th percentile
     units = [u for u in reading.units if u.part in ("preambular", "operative")]
     counts = [len(WORD.findall(u.text)) for u in units]
     relative = 4 * median(counts) if len(counts) >= 5 else norm

@@ -219,7 +219,8 @@ def plant_typography(draft: Draft, rng: random.Random) -> Plant | None:
         return _set_text(draft, *place, text[:at[0]] + "«" + text[at[0]:at[1]] + "»" +
                          text[at[1]:], "« » without spaces")
     if how == "comma":
-        end = words[len(words) // 2].end()
+        end = next((w.end() for w in words[len(words) // 2:] if text[w.end():w.end() + 1] == " "),
+                   words[len(words) // 2].end())
         return _set_text(draft, *place, text[:end] + " ," + text[end:], "space before comma")
     if how == "space" and draft.language == "fr" and re.search(r"[ \u00a0][;:]", text):
         fixed = re.sub(r"[ \u00a0]([;:])", r"\1", text, count=1)

@@ -50,7 +50,8 @@ def _apply(draft: Draft, findings: Iterable[Finding], *, safe_only: bool):
 
 def _spread(finding: Finding) -> list[Finding]:
     """Return *finding* and the same fix elsewhere in the draft (``detail["also"]``)."""
-    others = [replace(finding, part=o["part"], index=o["index"], item=o["item"], span=None,
+    others = [replace(finding, part=o["part"], index=o["index"], item=o["item"],
+                      span=tuple(o["span"]) if o.get("span") else None,
                       original=o["original"], suggestion=o["suggestion"], detail={})
               for o in finding.detail.get("also", ())]
     return [finding, *others]

@@ -177,6 +177,8 @@ _TRAILING = re.compile(r"[\s\u00a0\u202f]*(?:\b(?:et|and|ou|or)[\s\u00a0\u202f]*
 def ending(text: str) -> str:
     """Return the final punctuation of *text* (« ; » of « …; et » too), "" when none."""
     body = text.rstrip(" \t\n\u00a0\u202f")[-24:]  # the end is all that matters
+    if body.endswith("]"):  # « [Préoccupés par … ;] »: a paragraph bracketed as a whole
+        body = body[:-1].rstrip(" \t\n\u00a0\u202f")
     stripped = _TRAILING.sub("", body)
     if stripped != body and stripped[-1:] in ",;":
         return stripped[-1]

@@ -104,11 +104,11 @@ def infer_agreement(chapeau: str | None, voice: str | None = None) -> tuple[str,
     return gender, number
 
 
-_HEAD = re.compile(r"^\s*(?:\S+\s+){0,12}\S*")
+_HEAD = re.compile(r"^\s*(?:\S+\s+){0,8}\S*")
 
 
 def opener_at(text: str, *, language: str = "fr"):
-    """Return clause_bank.openers.find_opener(text), reading only the first twelve words.
+    """Return clause_bank.openers.find_opener(text), reading only the first nine words.
 
     No opener is longer (« Par ailleurs, nous nous engageons également »), and paragraphs
     are checked again and again as a draft is edited, so the answer is cached per head.

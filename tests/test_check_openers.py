@@ -42,6 +42,11 @@ MUST_FIND = [
                              "Expriment leur rejet de la criminalisation des migrants."],
                          chapeau=CHEFS),
      ("operative", 1, None), "Soulignent"),
+    ("opener-form", make(op=["Se félicitent des résultats de la Réunion régionale ;",
+                             "Nous engageons à promouvoir des actions coordonnées ;",
+                             "Expriment leur rejet de la criminalisation des migrants."],
+                         chapeau=CHEFS),
+     ("operative", 1, None), "S'engagent"),
     ("opener-agreement", make(["Rappelant sa résolution 70/1,", "Conscients que la traite "
                                "constitue une grave menace,"], ["Décide de rester saisie."],
                               chapeau=AG),

@@ -68,8 +68,23 @@ def check_acronym(reading: Reading, context) -> list[Hit]:
                 mentions.setdefault(mention.acronym, []).append(mention)
     hits = []
     for acronym, found in mentions.items():
+        if not any(m.long for m in found) and _spelt_out_before(reading, found[0]):
+            continue  # « la Communauté économique … de l'Afrique centrale » … then « CEMAC »
         hits.extend(_judge(acronym, found, known, reading.language))
     return hits
+
+
+def _spelt_out_before(reading: Reading, first: Mention) -> bool:
+    """Return True when the words the acronym stands for come before its first use."""
+    texts = [u.text for u in reading.units[: first.order] if u.part not in ("title", "closing")]
+    texts.append(first.unit.text[: first.span[0]])
+    size = len(first.acronym)
+    for text in texts:
+        words = [w for w in WORD.findall(text) if fold(_bare(w)) not in STOPWORDS]
+        for start in range(len(words) - size + 1):
+            if _initials_match(words[start:start + size], first.acronym):
+                return True
+    return False
 
 
 def _judge(acronym: str, found: list[Mention], known: dict, language: str) -> list[Hit]:
@@ -112,8 +127,8 @@ def find_mentions(unit: Unit, order: int, language: str) -> list[Mention]:
         token = match.group()
         if _ROMAN.match(token) or any(c.isdigit() for c in token):
             continue  # « G5 Sahel », « COP21 » are names, not acronyms to spell out
-        if is_known(token.lower(), language) and _in_capitals(text, match):
-            continue  # « RECONNAISSANT », « PREND NOTE »: words set in capitals
+        if is_known(token.lower(), language) and (len(token) > 4 or _in_capitals(text, match)):
+            continue  # « RECONNAISSANT », « PREND NOTE », « ENCOURAGE »: words in capitals
         mentions.append(Mention(token, unit, order, match.span(),
                                 _definition(text, match.start(), match.end(), token)))
     return mentions

@@ -11,6 +11,7 @@ from drafts.voice import (
     VOICE_FORM,
     adapt_opener,
     fold,
+    infer_voice,
     match_case,
     opener_at,
     split_infinitive_prefix,
@@ -57,10 +58,43 @@ def check_opener_form(reading: Reading, context) -> list[Hit]:
         allowed = allowed_forms(reading, part, [opener.form for _, opener in found])
         if not allowed:
             continue
-        for unit, opener in found:
-            if opener.form not in allowed:
-                hits.append(_form_hit(reading, unit, opener, part, allowed))
+        told = _told_in_sentences(part, [opener.form for _, opener in found])
+        for n, (unit, opener) in enumerate(found):
+            if opener.form in allowed or (told and _narrative(opener, reading.voice)):
+                continue
+            if part == "operative" and _after_the_list(reading, found[n:], opener.form):
+                continue
+            hits.append(_form_hit(reading, unit, opener, part, allowed))
     return hits
+
+
+def _after_the_list(reading: Reading, rest: list, form: str) -> bool:
+    """Return True when the chapeau's own voice comes back once a list of infinitives ends.
+
+    « Nous engageons à : Garantir … ; Associer … . Appelons … . »
+    """
+    if reading.voice != "infinitive" or reading.draft.voice is not None:
+        return False
+    own = operative_forms(infer_voice(reading.draft.chapeau), reading.text_language)
+    return form in own and all(opener.form != "infinitive" for _, opener in rest)
+
+
+def _told_in_sentences(part: str, forms: list[str]) -> bool:
+    """Return False for a preamble of participles, where « Nous fondons » is a pasted OP."""
+    if part != "preambular":
+        return True
+    participles = sum(1 for form in forms if form in PREAMBULAR)
+    return not (participles >= 2 and participles * 3 >= len(forms) * 2)
+
+
+def _narrative(opener, voice: str | None) -> bool:
+    """Return True for « Nous reconnaissons … », « We recognise … » in a text that says we.
+
+    A « Nous » declaration may be told in such sentences, in the preamble as in the rest;
+    in a « Les chefs d'État … » text they are still a pasted voice.
+    """
+    return voice in (None, "first_plural", "infinitive") and opener.form == "first_plural" \
+        and opener.text.lower().startswith(("nous ", "we "))
 
 
 def _known_openers(reading: Reading, part: str, openers) -> list[tuple[Unit, object]]:

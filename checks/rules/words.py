@@ -51,10 +51,14 @@ def check_language(reading: Reading, context) -> list[Hit]:
 def foreign_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
     """Return the (start, end) of the sentences of *text* written in the other language."""
     if language not in _OTHER:
-        return []
+        return ()
     other = _OTHER[language]
+    masked = mask_urls(text)
+    strangers = sum(1 for w in set(WORD.findall(masked)) if not is_known(w, language))
+    if strangers < MIN_FOREIGN:
+        return ()  # a foreign passage brings words this language does not know
     spans = []
-    for fragment in _FRAGMENT.finditer(mask_urls(text)):
+    for fragment in _FRAGMENT.finditer(masked):
         words = [m.group().lower() for n, m in enumerate(WORD.finditer(fragment.group()))
                  if not _name(m.group(), first=n == 0)]
         own = sum(1 for w in words if is_known(w, language) and not is_known(w, other))

@@ -90,6 +90,21 @@ def false_alarms_on_texts(folder: Path, *, bank: dict[str, Draft]) -> Report:
     return report
 
 
+SEEDS = Path(__file__).resolve().parent.parent / "clause_bank" / "corpus"
+
+
+def seed_reports(*, severities=SERIOUS) -> dict[str, list]:
+    """Return, for each seed turned into a draft, the findings against the other seeds."""
+    drafts = {p.stem[:3]: drafts_from_text(p.read_text(encoding="utf-8"))[0]
+              for p in sorted(SEEDS.glob("*.txt"))}
+    reports = {}
+    for name, draft in drafts.items():
+        bank = [t for other, d in drafts.items() if other != name for t in clause_texts(d)]
+        reports[name] = [f for f in run_checks(draft, context=build_context(bank))
+                         if f.severity in severities]
+    return reports
+
+
 def clause_texts(draft: Draft) -> list[str]:
     """Return the chapeau, paragraphs and sub-items of *draft*, as a bank would hold them."""
     texts = [draft.chapeau] if draft.chapeau else []
@@ -157,9 +172,15 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--missed", action="store_true", help="list the defects not found")
+    parser.add_argument("--seeds", action="store_true",
+                        help="print what the checks find in the five seeds")
     parser.add_argument("--texts", type=Path, help="also count serious findings on the "
                         "declarations of this folder (.txt/.md), segmented into drafts")
     args = parser.parse_args()
+    if args.seeds:
+        for name, findings in seed_reports().items():
+            for f in findings:
+                print(f"{name} {f.severity:8} {f.code:16} {f.message[:110]}")
     report = evaluate(load_drafts(), repeats=args.repeats, seed=args.seed)
     print(as_markdown(report))
     if args.missed:

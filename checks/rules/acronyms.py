@@ -78,13 +78,26 @@ def _spelt_out_before(reading: Reading, first: Mention) -> bool:
     """Return True when the words the acronym stands for come before its first use."""
     texts = [u.text for u in reading.units[: first.order] if u.part not in ("title", "closing")]
     texts.append(first.unit.text[: first.span[0]])
-    size = len(first.acronym)
+    letters = fold(first.acronym).replace("-", "")
     for text in texts:
-        words = [w for w in WORD.findall(text) if fold(_bare(w)) not in STOPWORDS]
-        for start in range(len(words) - size + 1):
-            if _initials_match(words[start:start + size], first.acronym):
+        found, capitals = initials(text)
+        start = found.find(letters)
+        while start >= 0:
+            # Two or three initials meet by chance: a short one needs a Name to start.
+            if len(letters) >= 4 or capitals[start] == "1":
                 return True
+            start = found.find(letters, start + 1)
     return False
+
+
+@lru_cache(maxsize=4096)
+def initials(text: str) -> tuple[str, str]:
+    """Return the initials of the words of *text* that count in an acronym, in order, and
+    "1" or "0" for each: does that word start with a capital?"""
+    parts = [part for word in WORD.findall(text) for part in _bare(word).split("-")
+             if part and fold(part) not in STOPWORDS]
+    return ("".join(fold(part[0]) for part in parts),
+            "".join("1" if part[0].isupper() else "0" for part in parts))
 
 
 def _judge(acronym: str, found: list[Mention], known: dict, language: str) -> list[Hit]:

@@ -40,13 +40,17 @@ class Block:
     @property
     def caps(self) -> bool:
         """Tell whether the block is written in capitals (a title or an OAS heading)."""
-        return caps_ratio(self.text) > 0.8 and sum(ch.isalpha() for ch in self.text) > 3
+        return caps_ratio(self.text) > 0.8 and sum(ch.isalpha() for ch in self.text[:300]) > 3
 
 
-@lru_cache(maxsize=4096)
 def opener_of(text: str, language: str) -> Opener | None:
     """Return the opener of *text* (cached: blocks are asked more than once)."""
-    return find_opener(text, language=language)
+    return _opener_of(text[:240], language)  # an opener is read from the first words only
+
+
+@lru_cache(maxsize=8192)
+def _opener_of(head: str, language: str) -> Opener | None:
+    return find_opener(head, language=language)
 
 
 def starts_with_opener(text: str, language: str) -> bool:
@@ -63,8 +67,23 @@ def build_blocks(text: str, language: str) -> list[Block]:
     wrapped, width = _wrapping(lines)
     blocks: list[Block] = []
     last = None  # the last block that is not page furniture: a paragraph may go on after it
+    note = None  # the footnote being read, at the foot of a page
     pending: Marker | None = None
+    heads = _running_heads(lines)
+    seen: set[str] = set()
+    furniture = False  # the line before was page furniture: a running head may follow
     for line in lines:
+        after_furniture, furniture = furniture, is_scrap(line.text) and line.marker is None
+        if line.note and line.text:
+            note = _note_line(blocks, note, line)
+            continue
+        if (line.text in heads and line.text in seen) or (
+            after_furniture and _repeats_title(line, blocks[:30])
+        ):
+            if blocks:
+                blocks[-1].dropped.append(line.text)  # a page's running head, again
+            continue
+        seen.add(line.text)
         if not line.text:
             if line.marker is not None and line.marker.kind == "number":
                 pending = line.marker  # « 1. » alone: the paragraph follows
@@ -82,6 +101,32 @@ def build_blocks(text: str, language: str) -> list[Block]:
             last = blocks[-1]
     runon = len(text) / max(len(blocks), 1) > 1200
     return _split_runs(blocks, language, runon=runon)
+
+
+def _running_heads(lines: list[Line]) -> set[str]:
+    """Return the short unpunctuated lines that come back page after page."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        if line.marker is None and 0 < len(line.text) <= 120 and line.text[-1] not in ".;,:":
+            counts[line.text] = counts.get(line.text, 0) + 1
+    return {text for text, count in counts.items() if count >= 2}
+
+
+def _repeats_title(line: Line, front: list[Block]) -> bool:
+    """Tell whether *line* repeats (part of) the title as a running head further down."""
+    text = line.text
+    if line.marker is not None or not 20 <= len(text) <= 120 or text[-1] in ".;,:":
+        return False
+    return any(text in block.text and text != block.text for block in front)
+
+
+def _note_line(blocks: list[Block], note: Block | None, line: Line) -> Block | None:
+    """Start a footnote block, or add a line to the one being read."""
+    if line.marker is None and note is not None:
+        _append(note, line)
+        return note
+    blocks.append(_block(line if line.marker else replace(line, marker=Marker("", "footnote"))))
+    return blocks[-1]
 
 
 def _block(line: Line) -> Block:
@@ -133,6 +178,8 @@ def _continues(prev: Block, line: Line, language: str, wrapped: bool, width: int
     if line.gap:
         return False
     last = prev.text[-1]
+    if last not in ".;:,!?" and prev.last_length >= 50 and not prev.caps:
+        return True  # a long line cut in mid-sentence goes on, whatever the capital
     full = prev.last_length >= 0.7 * width
     if last in ".!?":
         return wrapped and full and prev.last_length >= 0.8 * width
@@ -148,9 +195,10 @@ def _continuation_words() -> frozenset[str]:
 
 def _ends_with_continuation(text: str) -> bool:
     """Tell whether *text* stops on a word that cannot end a paragraph (« de », « the »)."""
-    if re.search(r"[;,]\s*(?:et|and|ou|or)\s*$", text):
+    tail = text[-40:]
+    if re.search(r"[;,]\s*(?:et|and|ou|or)\s*$", tail):
         return False  # « … ;  et » closes a paragraph before the last one
-    found = re.search(r"([\w']+)\s*$", text)
+    found = re.search(r"([\w']+)\s*$", tail)
     return bool(found) and found.group(1).lower() in _continuation_words()
 
 

@@ -34,6 +34,10 @@ _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _MD_BULLET = re.compile(r"^[-*+]\s+")
 _LOST = "\ufffd"
 # A footnote marker left in the text as superscript digits: « de la traite¹, ».
+_SUPERSCRIPTS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
+_SPACE_BEFORE = re.compile(r"\s+([,;.])(?=\s|$)")
+# The same marker typed as a plain digit at a clause end: « nous voulons »1, », « face2, ».
+_GLUED_REF = re.compile(r"(?<=[a-zà-ÿ»)])\d{1,2}(?=[,;.:](?:\s|$))")
 _SUPERSCRIPT_REF = re.compile(r"(?<=[^\W\d_]|[.,;:)»])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 
@@ -47,6 +51,7 @@ class Line:
     indent: int = 0
     heading: bool = False  # a Markdown heading (# …)
     gap: bool = False  # a blank line before it
+    note: bool = False  # in the footnotes at the foot of a page (after a « ______ » rule)
     dropped: tuple[str, ...] = ()  # editorial residue taken out, e.g. "(sic)"
 
 
@@ -56,30 +61,27 @@ def rules() -> dict:
     return json.loads(RULES.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
-def _scrap_pattern() -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in rules()["scraps"]), re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _closing_pattern() -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in rules()["closings"]), re.IGNORECASE)
+@lru_cache(maxsize=32)
+def pattern(name: str) -> re.Pattern:
+    """Return the rule *name* of ``structure.json`` compiled (a list becomes alternatives)."""
+    value = rules()[name]
+    source = value if isinstance(value, str) else "|".join(f"(?:{p})" for p in value)
+    return re.compile(source, re.IGNORECASE)
 
 
 def is_closing(text: str) -> bool:
     """Tell whether a whole line closes the text (« FIN », « Fait à Paris, le … »)."""
-    return _closing_pattern().fullmatch(text.strip()) is not None
+    return pattern("closings").fullmatch(text.strip()) is not None
 
 
 def is_scrap(text: str) -> bool:
     """Tell whether a whole line is page furniture (« top of page », « FR », page numbers)."""
-    return len(text) <= 90 and _scrap_pattern().fullmatch(text.strip(" .:")) is not None
+    return len(text) <= 90 and pattern("scraps").fullmatch(text.strip(" .:")) is not None
 
 
-@lru_cache(maxsize=1)
 def chapeau_pattern() -> re.Pattern:
     """Return the pattern of a chapeau's first words (« Nous, », « L'Assemblée générale »)."""
-    return re.compile(rules()["chapeau_authors"], re.IGNORECASE)
+    return pattern("chapeau_authors")
 
 
 def normalise(text: str, *, keep_tabs: bool = False) -> str:
@@ -96,15 +98,36 @@ def clean_lines(text: str) -> list[Line]:
     """Return the non-empty lines of *text*, cleaned, each knowing if a blank line preceded it."""
     lines = []
     gap = False
+    notes = False
     for raw in _cells(normalise(text, keep_tabs=True).split("\n")):
+        if _RULE.match(raw.strip()):
+            notes = True  # footnotes follow, down to the page's furniture
         line = clean_line(raw)
         if line is None:
             gap = True
             continue
+        if notes:
+            notes = _footnote(line, raw)
         line.gap = gap or not lines
         gap = False
         lines.append(line)
     return lines
+
+
+_RULE = re.compile(r"^[_\-–—=]{5,}$")
+_FOOTNOTE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=\S)")
+
+
+def _footnote(line: Line, raw: str) -> bool:
+    """Mark a line of a page's footnotes (« 1 Résolution 66/288, annexe. »); tell if more follow."""
+    if is_scrap(line.text) and not _RULE.match(raw.strip()):
+        return False
+    found = _FOOTNOTE_NUMBER.match(line.text)
+    if line.marker is None and found:
+        line.marker = Marker(found.group(1), "footnote")
+        line.text = line.text[found.end() :]
+    line.note = True
+    return True
 
 
 _COLUMNS = re.compile(r"\t+| {4,}")
@@ -114,7 +137,8 @@ def _cells(raws: list[str]):
     """Yield lines, a header laid out in columns (« Nations Unies⇥A/RES/72/1 ») cell by cell."""
     for raw in raws:
         cells = _COLUMNS.split(raw.strip())
-        if len(cells) > 1 and len(raw) < 200 and all(len(cell) <= 70 for cell in cells):
+        numbered = parse_marker(cells[0])[1] == ""  # « 1.⇥Décide … » is one paragraph
+        if not numbered and len(cells) > 1 and len(raw) < 240 and all(len(c) <= 100 for c in cells):
             yield from cells
         else:
             yield raw.replace("\t", " ")
@@ -140,18 +164,29 @@ def clean_line(raw: str) -> Line | None:
 
 
 def _strip_markup(text: str) -> tuple[str, tuple[str, ...]]:
-    dropped = tuple("(sic)" for _ in _SIC.finditer(text))
-    text = _SIC.sub("", text)
-    text = _SUP.sub(_superscript, text)
-    text = _LINK.sub(lambda m: "" if m.group(1) else m.group(2), text)
-    text = _TAG.sub("", text)
-    text = html.unescape(text)
-    text = _FOOTNOTE_REF.sub("", text)
-    text = _SUPERSCRIPT_REF.sub("", text)
+    dropped = ()
+    if "sic" in text.lower():
+        dropped = tuple("(sic)" for _ in _SIC.finditer(text))
+        text = _SIC.sub("", text)
+    if "<" in text:
+        text = _TAG.sub("", _SUP.sub(_superscript, text))
+    if "](" in text:
+        text = _LINK.sub(lambda m: "" if m.group(1) else m.group(2), text)
+    if "&" in text:
+        text = html.unescape(text)
+    if "[^" in text:
+        text = _FOOTNOTE_REF.sub("", text)
+    if not _SUPERSCRIPTS.isdisjoint(text):
+        text = _SUPERSCRIPT_REF.sub("", text)
+    text = _GLUED_REF.sub("", text)
     if not text.lstrip().startswith(_LOST):
         text = text.replace(_LOST, "")  # a footnote marker lost in conversion
-    text = _ESCAPE.sub(r"\1", _EMPHASIS.sub("", text))
-    text = re.sub(r"\s+([,;.])(?=\s|$)", lambda m: _space_before(m.group(1)), text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    if " ," in text or " ." in text or " ;" in text:
+        text = _SPACE_BEFORE.sub(lambda m: _space_before(m.group(1)), text)
     return text.strip(), dropped
 
 
@@ -166,6 +201,11 @@ def _superscript(match: re.Match) -> str:
 
 
 def caps_ratio(text: str) -> float:
-    """Return the share of capitals among the letters of *text*."""
-    letters = [ch for ch in text if ch.isalpha()]
+    """Return the share of capitals among the letters of *text* (its first 300 characters)."""
+    return _caps_ratio(text[:300])
+
+
+@lru_cache(maxsize=8192)
+def _caps_ratio(head: str) -> float:
+    letters = [ch for ch in head if ch.isalpha()]
     return sum(ch.isupper() for ch in letters) / len(letters) if letters else 0.0

@@ -38,9 +38,12 @@ class Lexicon:
     after: set[tuple[str, ...]] = field(default_factory=set)
     before: set[tuple[str, ...]] = field(default_factory=set)
     lead_ins: set[tuple[str, ...]] = field(default_factory=set)
+    avec_nouns: frozenset[str] = frozenset()
+    avec_adjectives: frozenset[str] = frozenset()
     longest: int = 1
 
 
+@lru_cache(maxsize=65536)
 def key(word: str) -> str:
     """Return the matching key of *word*: lower case, no accents, straight apostrophe."""
     word = word.lower().replace("’", "'").replace("œ", "oe").replace("æ", "ae")
@@ -90,6 +93,8 @@ def lexicon(language: str) -> Lexicon:
     lex.after = {keys(m) for m in mods["after"]}
     lex.before = {keys(m) for m in mods["before"]}
     lex.lead_ins = {keys(m) for m in mods["lead_ins"]}
+    lex.avec_nouns = frozenset(key(n) for n in mods["avec_nouns"])
+    lex.avec_adjectives = frozenset(k for a in mods["avec_adjectives"] for k in keys(a))
     return lex
 
 

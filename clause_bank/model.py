@@ -31,7 +31,9 @@ class SegmentedParagraph:
     item_children: list[list[str]] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     language: str = "fr"
-    annex: str | None = None  # « Annexe »: the paragraph belongs to an annexed declaration
+    # the part of a document the paragraph belongs to when it is not the first: an annexed
+    # declaration (« Annexe ») or a further resolution (« RECOMMANDATION N° 51 … »)
+    annex: str | None = None
 
 
 @dataclass
@@ -46,7 +48,7 @@ class Segmentation:
     dropped: list[str] = field(default_factory=list)  # boilerplate removed
     closing: str | None = None  # « FIN », place and date, signatures
     language: str = "fr"
-    # annexed declarations adopted by a resolution: {"label", "title", "chapeau"}
+    # further parts (annexed declarations, further resolutions): {"label", "title", "chapeau"}
     annexes: list[dict] = field(default_factory=list)
 
     def to_json(self) -> dict:

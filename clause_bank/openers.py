@@ -17,7 +17,6 @@ from clause_bank.lexicon import (
     exact,
     inflect,
     key,
-    keys,
     known_lemmas,
     lexicon,
     surface_key,
@@ -46,9 +45,14 @@ class _Tokens:
 
     def starts(self, start: int, phrases: set[tuple[str, ...]]) -> int:
         """Return the length of the longest phrase of *phrases* at token *start*, or 0."""
+        if start >= len(self.spans):
+            return 0
+        first = self.spans[start][0]
         best = 0
         for phrase in phrases:
-            if len(phrase) > best and self.keys(start, len(phrase)) == phrase:
+            if phrase[0] != first or len(phrase) <= best:
+                continue
+            if self.keys(start, len(phrase)) == phrase:
                 best = len(phrase)
         return best
 
@@ -148,8 +152,7 @@ def _choose(candidates: list[tuple[str, str, str]], written: str, wanted: str | 
 def _absorb_modifiers(tokens: _Tokens, end: int, lex: Lexicon, lemma: str) -> int:
     """Extend the opener over « également », « avec vive préoccupation », « favorablement »."""
     mods = lex.modifiers
-    nouns = {key(n) for n in mods["avec_nouns"]}
-    adjectives = {k for a in mods["avec_adjectives"] for k in keys(a)}
+    nouns, adjectives = lex.avec_nouns, lex.avec_adjectives
     while True:
         if length := tokens.starts(end, lex.after):
             end += length
@@ -188,7 +191,7 @@ def _fallback(tokens: _Tokens, i: int, language: str, wanted: str | None) -> Ope
     if not (word[:1].isupper() or wanted):
         return None
     written = tokens.text[:end].lstrip(" *_«\"'-([")
-    lemma = _lemmatize(word.lower(), language)
+    lemma = _lemmatize(word.lower(), language) if _verb_like(word.lower(), language) else None
     form = _form_by_suffix(word.lower(), lemma, language) if lemma else None
     if form and (wanted in (None, form)):
         return Opener(written, lemma, form, lemma in known_lemmas(language))
@@ -198,6 +201,18 @@ def _fallback(tokens: _Tokens, i: int, language: str, wanted: str | None) -> Ope
     if closest is None or len(word) < 7:
         return None
     return Opener(written, None, lexicon(language).surfaces[surface_key(closest)][1], False)
+
+
+# Endings of the forms an opener missing from the lexicon can take; other words are not looked
+# up (the lemmatiser's dictionaries are slow to load and most capitalised words are nouns).
+_VERB_ENDINGS = {
+    "fr": ("ant", "ons", "ent", "é", "ée", "és", "ées", "er", "ir", "re", "oir"),
+    "en": ("ing", "ed", "es", "s"),
+}
+
+
+def _verb_like(word: str, language: str) -> bool:
+    return word.endswith(_VERB_ENDINGS.get(language, ()))
 
 
 def _lemmatize(word: str, language: str) -> str | None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from clause_bank.cleaning import caps_ratio
 from clause_bank.model import Reference
 
 DATA = Path(__file__).resolve().parent / "data" / "references.json"
@@ -38,27 +41,83 @@ def _data() -> dict:
     return json.loads(DATA.read_text(encoding="utf-8"))
 
 
+@dataclass(frozen=True)
+class _Registry:
+    # first word (folded) -> (all words folded, canonical key), longest first
+    names: dict[str, list[tuple[tuple[str, ...], str]]]
+    acronyms: dict[str, str]  # acronym as written -> canonical key
+
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_Words = tuple[list[re.Match], list[str]]  # the tokens of a text and their folded forms
+
+
+def _words(text: str) -> _Words:
+    tokens = list(_TOKEN.finditer(text))
+    return tokens, [_fold(t.group()) for t in tokens]
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
 @lru_cache(maxsize=2)
-def _registry(kind: str) -> list[tuple[re.Pattern, str]]:
-    """Return (pattern, canonical key) for every written variant, longest first."""
-    entries = []
-    for canonical, variants in _data()[kind].items():
+def _registry(kind: str) -> _Registry:
+    """Index the names and acronyms of *kind* by their first word (a dictionary, not a regex)."""
+    names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    acronyms: dict[str, str] = {}
+    for key, variants in _data()[kind].items():
         for variant in variants:
-            is_acronym = variant.isupper() and " " not in variant
-            flags = 0 if is_acronym else re.IGNORECASE
-            body = re.escape(variant).replace("'", "['’]").replace(r"\ ", r"\s+")
-            entries.append((len(variant), re.compile(rf"(?<!\w){body}(?!\w)", flags), canonical))
-    return [(pattern, canonical) for _, pattern, canonical in sorted(entries, key=lambda e: -e[0])]
+            if variant.isupper() and " " not in variant:
+                acronyms[variant] = key
+                continue
+            words = tuple(_fold(w) for w in _TOKEN.findall(variant))
+            names.setdefault(words[0], []).append((words, key))
+    for entries in names.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    return _Registry(names, acronyms)
+
+
+def _registry_matches(words: _Words, kind: str):
+    """Yield (start, end, key) of the registered names and acronyms of *kind* in *words*."""
+    registry = _registry(kind)
+    tokens, folded = words
+    resume = 0  # matches do not overlap
+    for i in _first_words(words, kind):
+        if i < resume:
+            continue
+        length, key = _match_at(registry, tokens, folded, i)
+        if length:
+            yield tokens[i].start(), tokens[i + length - 1].end(), key
+            resume = i + length
+
+
+def _first_words(words: _Words, kind: str) -> list[int]:
+    """Return the indexes of the tokens that can start a registered name or acronym."""
+    registry = _registry(kind)
+    tokens, folded = words
+    return [i for i, word in enumerate(folded)
+            if word in registry.names or tokens[i].group() in registry.acronyms]
+
+
+def _match_at(registry: _Registry, tokens, folded, i: int) -> tuple[int, str | None]:
+    for words, key in registry.names.get(folded[i], ()):
+        if tuple(folded[i : i + len(words)]) == words:
+            return len(words), key
+    key = registry.acronyms.get(tokens[i].group())
+    return (1, key) if key else (0, None)
 
 
 def find_references(text: str, language: str = "fr") -> list[Reference]:
     """Return the references found in *text*, in order of appearance, without duplicates."""
     found: list[tuple[int, Reference]] = []
     taken: list[tuple[int, int]] = []
-    found += _registered(text, "instruments", taken)
-    found += _named_instruments(text, language, taken)
+    words = _words(text)
+    organisations = list(_registry_matches(words, "organisations"))
+    found += _registered(text, _registry_matches(words, "instruments"), "instrument", taken)
+    found += _named_instruments(text, language, taken, {start for start, _, _ in organisations})
     found += _symbols(text, taken)
-    found += _registered(text, "organisations", taken)
+    found += _registered(text, organisations, "organisation", taken)
     found += _acronyms(text, taken)
     found += _sdg_targets(text)
     found += _dates_and_years(text, language, taken)
@@ -71,48 +130,46 @@ def find_references(text: str, language: str = "fr") -> list[Reference]:
     return out
 
 
-def _registered(text: str, kind: str, taken) -> list[tuple[int, Reference]]:
-    label = "instrument" if kind == "instruments" else "organisation"
+def _registered(text: str, matches, label: str, taken) -> list[tuple[int, Reference]]:
     out = []
-    for pattern, canonical in _registry(kind):
-        for match in pattern.finditer(text):
-            if _free(taken, match.span()):
-                taken.append(match.span())
-                out.append((match.start(), Reference(label, match.group(), canonical)))
+    for start, end, key in matches:
+        if _free(taken, (start, end)):
+            taken.append((start, end))
+            out.append((start, Reference(label, text[start:end], key)))
     return out
-
-
-def _is_organisation(text: str, start: int) -> bool:
-    return any(pattern.match(text, start) for pattern, _ in _registry("organisations"))
 
 
 def _free(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
     return all(span[1] <= start or span[0] >= end for start, end in taken)
 
 
-def _named_instruments(text: str, language: str, taken) -> list[tuple[int, Reference]]:
+def _named_instruments(text: str, language: str, taken, organisations: set[int]):
     """Find « Déclaration de Bamako », « Convention de … »: a head word and its name."""
-    heads = sorted(_data()["instrument_heads"][language], key=len, reverse=True)
-    head = "|".join(re.escape(h) for h in heads)
     out = []
-    for match in re.finditer(rf"(?<!\w)(?:{head})(?!\w)", text):
+    for match in _heads(language).finditer(text):
         end = _name_end(text, match.end())
         span = (match.start(), end)
         name = text[span[0] : span[1]]
         tail = _WORD.findall(text[match.end() : end])
         names = [w.replace("’", "'").split("'")[-1] for w in tail]  # « d'Erevan » is named
         named = any(w[:1].isupper() or w[:1].isdigit() for w in names)
-        if named and _free(taken, span) and not _is_organisation(text, span[0]):
+        if named and _free(taken, span) and span[0] not in organisations:
             taken.append(span)
             out.append((span[0], Reference("instrument", name, None)))
     return out
+
+
+@lru_cache(maxsize=2)
+def _heads(language: str) -> re.Pattern:
+    heads = sorted(_data()["instrument_heads"][language], key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(h) for h in heads)})(?!\w)")
 
 
 def _name_end(text: str, start: int) -> int:
     """Return where the name after an instrument's head word stops."""
     stop = set(_data()["stop_words"].split())
     determiners = set(_data()["determiners"].split())
-    words = list(_WORD.finditer(text, start))[:16]
+    words = list(itertools.islice(_WORD.finditer(text, start), 16))
     end = start
     last_content = start
     for index, word in enumerate(words):
@@ -139,7 +196,7 @@ def _symbols(text: str, taken) -> list[tuple[int, Reference]]:
 
 def _acronyms(text: str, taken) -> list[tuple[int, Reference]]:
     """Return acronyms not read as an organisation (« ODD »); in a line of capitals, none."""
-    if sum(ch.isupper() for ch in text) > 0.5 * max(sum(ch.isalpha() for ch in text), 1):
+    if caps_ratio(text) > 0.5:
         return []
     out = []
     for match in _ACRONYM.finditer(text):
@@ -153,8 +210,8 @@ def _acronyms(text: str, taken) -> list[tuple[int, Reference]]:
 
 
 def _in_capitals(text: str, span: tuple[int, int]) -> bool:
-    before = re.search(r"([^\W\d_]+)\W*$", text[: span[0]])
-    after = re.match(r"\W*([^\W\d_]+)", text[span[1] :])
+    before = re.search(r"([^\W\d_]+)\W*$", text[max(0, span[0] - 40) : span[0]])
+    after = re.match(r"\W*([^\W\d_]+)", text[span[1] : span[1] + 40])
     words = [m.group(1) for m in (before, after) if m is not None]
     return any(word.isupper() and len(word) > 1 for word in words)
 
@@ -168,23 +225,36 @@ def _sdg_targets(text: str) -> list[tuple[int, Reference]]:
     return out
 
 
-def _dates_and_years(text: str, language: str, taken) -> list[tuple[int, Reference]]:
-    out = []
-    months = MONTHS["fr"].split() + MONTHS["en"].split()
-    month_re = "|".join(months)
+_MONTH_LIST = MONTHS["fr"].split() + MONTHS["en"].split()
+
+
+@lru_cache(maxsize=1)
+def _date_patterns() -> tuple[re.Pattern, re.Pattern]:
+    month = "|".join(_MONTH_LIST)
     day_first = re.compile(
-        rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?(?:\s+(?:et|and|au|-|–)\s+(\d{{1,2}})(?:er)?)?\s+({month_re})\s+(\d{{4}})\b",
+        rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?(?:\s+(?:et|and|au|-|–)\s+(\d{{1,2}})(?:er)?)?"
+        rf"\s+({month})\s+(\d{{4}})\b",
         re.IGNORECASE,
     )
-    month_first = re.compile(rf"\b({month_re})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
+    month_first = re.compile(rf"\b({month})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
+    return day_first, month_first
+
+
+def _dates_and_years(text: str, language: str, taken) -> list[tuple[int, Reference]]:
+    out = []
+    months = _MONTH_LIST
+    day_first, month_first = _date_patterns()
     spans = []
-    for match in day_first.finditer(text):
+    lowered = text.lower()
+    if not any(month in lowered for month in months):
+        day_first = month_first = None
+    for match in day_first.finditer(text) if day_first else ():
         month = months.index(match.group(3).lower()) % 12 + 1
         for day in filter(None, (match.group(1), match.group(2))):
             key = f"{match.group(4)}-{month:02d}-{int(day):02d}"
             out.append((match.start(), Reference("date", match.group(), key)))
         spans.append(match.span())
-    for match in month_first.finditer(text):
+    for match in month_first.finditer(text) if month_first else ():
         month = months.index(match.group(1).lower()) % 12 + 1
         key = f"{match.group(3)}-{month:02d}-{int(match.group(2)):02d}"
         out.append((match.start(), Reference("date", match.group(), key)))

@@ -10,21 +10,13 @@ from __future__ import annotations
 import re
 
 from clause_bank.blocks import Block, build_blocks, opener_of
+from clause_bank.chapeau import chapeau_continues, split_chapeau
 from clause_bank.cleaning import rules
 from clause_bank.model import Segmentation, SegmentedParagraph
 from clause_bank.numbering import letter_index
 from clause_bank.openers import PREAMBULAR_FORMS
 from clause_bank.references import find_references
-from clause_bank.structure import (
-    Clause,
-    Parts,
-    body,
-    chapeau_continues,
-    front_matter,
-    matches,
-    split_chapeau,
-    split_front,
-)
+from clause_bank.structure import Clause, Parts, body, front_matter, matches, split_front
 
 
 def detect_language(text: str) -> str:
@@ -47,14 +39,22 @@ def segment_text(text: str, *, language: str | None = None) -> Segmentation:
 
 
 def _annexes(blocks: list[Block]) -> list[tuple[str | None, list[Block]]]:
-    """Cut the blocks at « Annexe » headings: a resolution may adopt an annexed declaration."""
+    """Cut the blocks into parts: an annexed declaration (« Annexe »), or the second and
+    further resolutions of a document that holds several (« RECOMMANDATION N° 51 »)."""
+    titles = [i for i, b in enumerate(blocks) if b.marker is None and _is_part_title(b)]
+    cuts = set(titles[1:]) if len(titles) >= 2 else set()
     sections: list[tuple[str | None, list[Block]]] = [(None, [])]
-    for block in blocks:
-        if block.marker is None and matches("annex_headings", block.text):
+    for index, block in enumerate(blocks):
+        if index in cuts or (block.marker is None and matches("annex_headings", block.text)):
             sections.append((block.text, []))
         else:
             sections[-1][1].append(block)
     return sections
+
+
+def _is_part_title(block: Block) -> bool:
+    text = block.text
+    return len(text) <= 250 and text[-1:] not in ";," and matches("part_titles", text)
 
 
 def _merge_annex(result: Segmentation, label: str, annex: Segmentation) -> None:
@@ -112,19 +112,25 @@ def _result(parts: Parts, language: str) -> Segmentation:
 def _kinds(parts: Parts, language: str) -> list[str]:
     """Type the clauses: a preambular block, then an operative block, never interleaved."""
     count = len(parts.clauses)
-    signals = [_signal(c, parts.clauses, language) for c in parts.clauses]
+    numbered = sum(1 for c in parts.clauses if _numbered(c.block)) / max(count, 1)
+    signals = [_signal(c, numbered, language) for c in parts.clauses]
     # A heading « … : » followed by a paragraph that is not preambular opens the operative block.
     intros = [k for k in parts.intros if k < count and signals[k] <= 0]
     if intros:
         split = intros[0]
     else:
         # Best cut: preambular signals before it, operative ones after; ties go to operative.
-        scores = [sum(signals[:k]) - sum(signals[k:]) for k in range(count + 1)]
-        split = scores.index(max(scores)) if scores else 0
+        total = sum(signals)
+        before, best, split = 0.0, -total, 0
+        for k, signal in enumerate(signals, start=1):
+            before += signal
+            score = before - (total - before)
+            if score > best + 1e-9:
+                best, split = score, k
     return ["preambular"] * split + ["operative"] * (count - split)
 
 
-def _signal(clause: Clause, clauses: list[Clause], language: str) -> float:
+def _signal(clause: Clause, numbered_share: float, language: str) -> float:
     """Return > 0 for a preambular-looking clause, < 0 for an operative-looking one."""
     block = clause.block
     opener = opener_of(block.text, language)
@@ -132,10 +138,9 @@ def _signal(clause: Clause, clauses: list[Clause], language: str) -> float:
     if opener is not None:
         score = 1.0 if opener.form in PREAMBULAR_FORMS else -1.0
     numbered = _numbered(block)
-    share = sum(1 for c in clauses if _numbered(c.block)) / len(clauses)
-    if numbered and share < 0.9:
+    if numbered and numbered_share < 0.9:
         score -= 0.5  # UN style numbers operative paragraphs only
-    elif not numbered and share > 0.1:
+    elif not numbered and numbered_share > 0.1:
         score += 0.5
     if block.text.endswith(","):
         score += 0.3

@@ -6,12 +6,11 @@ typed preambular/operative by ``clause_bank.segment``.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import dataclass, field
 
 from clause_bank.blocks import Block, opener_of
-from clause_bank.cleaning import is_scrap, rules
+from clause_bank.chapeau import is_chapeau
+from clause_bank.cleaning import is_scrap, pattern
 
 ITEM_KINDS = ("letter", "roman", "ambiguous", "bullet", "subnumber")
 
@@ -40,16 +39,9 @@ class Parts:
     closing: list[str] = field(default_factory=list)
 
 
-@lru_cache(maxsize=8)
-def _pattern(name: str) -> re.Pattern:
-    value = rules()[name]
-    source = value if isinstance(value, str) else "|".join(f"(?:{p})" for p in value)
-    return re.compile(source, re.IGNORECASE)
-
-
 def matches(name: str, text: str) -> bool:
     """Tell whether the whole of *text* matches the rule *name* of ``structure.json``."""
-    return _pattern(name).fullmatch(text.strip()) is not None
+    return pattern(name).fullmatch(text.strip()) is not None
 
 
 def is_closing(text: str) -> bool:
@@ -60,24 +52,6 @@ def is_closing(text: str) -> bool:
 def is_footnote(block: Block) -> bool:
     """Tell whether *block* is a footnote (« � Le 5 mars… », « [^1]: … »)."""
     return block.marker is not None and block.marker.kind == "footnote"
-
-
-def is_chapeau(block: Block, language: str) -> bool:
-    """Tell whether *block* names the authors and the meeting (« Nous, Ministres …, réunis … »)."""
-    text = block.text
-    opener = opener_of(text, language)
-    if (opener is not None and opener.known) or len(text) > 1500 or block.heading:
-        return False
-    if block.marker is not None and text[-1:] not in ",:":
-        return False  # « 1. La réunion s'est tenue à … »: a numbered paragraph, not a chapeau
-    authors = _pattern("chapeau_authors").match(text)
-    if authors and len(text) <= 80:
-        return True  # « L'Assemblée générale » with or without its comma
-    if text[-1:] not in ",:;.":
-        return False
-    if authors:
-        return True
-    return bool(_pattern("chapeau_meeting").search(text)) and opener is None
 
 
 def is_clause_start(block: Block, language: str) -> bool:
@@ -143,8 +117,8 @@ def front_matter(blocks: list[Block], parts: Parts) -> None:
 
 
 def _title_score(block: Block) -> int:
-    score = 3 if block.heading or _pattern("title_symbol").match(block.text) else 0
-    if _pattern("title_keywords").search(block.text):
+    score = 3 if block.heading or pattern("title_symbol").match(block.text) else 0
+    if pattern("title_keywords").search(block.text):
         score += 2
     if block.caps:
         score += 1
@@ -269,38 +243,14 @@ def _last_paragraph(clauses: list[Clause]) -> int | None:
     if len(numbered) >= 2:
         return numbered[-1]
     ends = [c.block.text.rstrip("»” ")[-1:] for c in clauses]
-    for index in range(len(clauses) - 1, 1, -1):
-        before = ends[:index]
-        if ends[index] == "." and sum(e in ";," for e in before) >= 0.8 * len(before):
-            return index
-    return None
+    listed = 0  # paragraphs ending « ; » or « , » before each index
+    candidates = []
+    for index, end in enumerate(ends):
+        if index > 1 and end == "." and listed >= 0.8 * index:
+            candidates.append(index)
+        listed += end in ";,"
+    return candidates[-1] if candidates else None
 
 
 def _numbered(block: Block) -> bool:
     return block.marker is not None and block.marker.kind == "number"
-
-
-def chapeau_continues(chapeau: str, block: Block) -> bool:
-    """Tell whether *block* goes on describing the meeting after the chapeau
-    (« Convoquée à Genève …, et s'y étant réunie le six juillet …, »)."""
-    return (
-        chapeau.endswith(",")
-        and block.marker is None
-        and block.text.endswith(",")
-        and bool(_pattern("chapeau_meeting").search(block.text))
-        and len(block.text) <= 400
-    )
-
-
-def split_chapeau(block: Block, language: str) -> tuple[str, Block | None]:
-    """Split a chapeau fused with its first clause (« Nous, …, réunis …, réaffirmons … »)."""
-    for found in re.finditer(r",\s+(?=[^\W\d_A-ZÀ-Þ])", block.text):
-        if found.start() < 20:
-            continue
-        rest = block.text[found.end() :]
-        capitalised = rest[:1].upper() + rest[1:]
-        opener = opener_of(capitalised, language)
-        if opener is not None and opener.known:
-            head = block.text[: found.start() + 1]
-            return head, replace(block, text=capitalised, marker=None, gap=False)
-    return block.text, None

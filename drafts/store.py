@@ -28,32 +28,11 @@ from storage.models import Draft as DraftRow
 from storage.models import Revision, Share, User, utcnow
 
 __all__ = [
-    "ROLES",
-    "Comparison",
-    "DraftFormatError",
-    "DraftNotFound",
-    "DraftSummary",
-    "RevisionInfo",
-    "ShareError",
-    "ShareInfo",
-    "StaleRevision",
-    "compare",
-    "compare_revisions",
-    "compare_with_current",
-    "create_draft",
-    "current_revision",
-    "delete_draft",
-    "draft_summary",
-    "drafts_for_user",
-    "list_revisions",
-    "load_draft",
-    "name_revision",
-    "restore_revision",
-    "role_for",
-    "save_draft",
-    "share_draft",
-    "shares_of",
-    "unshare_draft",
+    "ROLES", "Comparison", "DraftFormatError", "DraftNotFound", "DraftSummary", "RevisionInfo",
+    "ShareError", "ShareInfo", "StaleRevision", "compare", "compare_revisions",
+    "compare_with_current", "create_draft", "current_revision", "delete_draft", "draft_summary",
+    "drafts_for_user", "list_revisions", "load_draft", "name_revision", "restore_revision",
+    "role_for", "save_draft", "share_draft", "shares_of", "unshare_draft",
 ]
 
 MAX_NAME = 255  # revisions.name

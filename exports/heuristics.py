@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from clause_bank.openers import PREAMBULAR_FORMS, find_opener
 from drafts.model import Draft, Item, Paragraph
 from exports.reading import SourceParagraph
 
@@ -24,10 +25,21 @@ PREAMBULAR_WORDS = {"conscient", "ayant", "concerned", "convinced", "aware", "mi
                     "determined", "alarmed", "deeply", "gravely", "guided", "profondément",
                     "vivement", "gravement"}
 OPERATIVE_ENDINGS = ("ons", "ent", "s")
+OPERATIVE_FORMS = {"first_plural", "third_plural", "third_singular", "infinitive"}
 
 
-def opener_kind(text: str) -> str | None:
+def opener_kind(text: str, *, language: str = "fr") -> str | None:
     """Return "preambular" or "operative" from the opening words, None when unclear."""
+    found = find_opener(text, language=language)
+    if found is not None and found.form in PREAMBULAR_FORMS:
+        return "preambular"
+    if found is not None and found.form in OPERATIVE_FORMS:
+        return "operative"
+    return _kind_by_suffix(text)
+
+
+def _kind_by_suffix(text: str) -> str | None:
+    # For openers the lexicon does not know: participles and adjectives by their endings.
     words = re.findall(r"[^\W\d_][\w'’\-]*", text[:80])
     if not words or not words[0][0].isupper():
         return None
@@ -101,6 +113,7 @@ class _Reader:
 
     def __init__(self, draft: Draft):
         self.draft = draft
+        self.language = "en" if draft.language == "en" else "fr"
         self.state = "preamble"
         self.numbered = False  # the operative paragraphs carry numbers
         self.pending_number = False
@@ -131,7 +144,7 @@ class _Reader:
         return self._unnumbered(text)
 
     def _unnumbered(self, text: str) -> None:
-        kind = opener_kind(text)
+        kind = opener_kind(text, language=self.language)
         if self.state == "preamble":
             return self._paragraph("operative" if kind == "operative" else "preambular", text)
         if self.numbered and kind != "operative":

@@ -19,7 +19,9 @@ TRAILING = (
     ("en", "outre"), ("de", "nouveau"), ("à", "nouveau"), ("in", "mind"), ("note",),
     ("acte",), ("compte",), ("également",), ("aussi",), ("further",), ("also",),
     ("with", "appreciation"), ("with", "concern"), ("avec", "préoccupation"),
-    ("avec", "satisfaction"), ("avec", "inquiétude"),
+    ("avec", "satisfaction"), ("avec", "inquiétude"), ("avec", "vive", "préoccupation"),
+    ("avec", "une", "profonde", "préoccupation"), ("favorablement",), ("vivement",),
+    ("with", "deep", "concern"), ("with", "satisfaction"),
 )
 _TRAILING_FIRST = frozenset(phrase[0] for phrase in TRAILING)
 _CHAPEAU_SUBJECT_MAX = 300

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from clause_bank.segment import segment_text
+from tests.conftest import ROOT
 
 UN_RESOLUTION = """Nations Unies\tA/RES/72/179
 Assemblée générale\tDistr. générale
@@ -268,6 +269,12 @@ OP2 Prie le Secrétariat d’en assurer le suivi.
 """
 
 
+# pdftotext -layout of a UN resolution: columns, running heads, footnotes at the page foot.
+UN_PDF_LAYOUT = (ROOT / "tests" / "data" / "shapes" / "un_pdf_layout.txt").read_text(
+    encoding="utf-8"
+)
+
+
 def _summary(text):
     result = segment_text(text)
     return {
@@ -404,6 +411,17 @@ SHAPES = [
         "headings": [],
         "closing": None,
     }),
+    ("un-pdf-layout", UN_PDF_LAYOUT, {
+        "title": "70/1. Transformer notre monde : le Programme de développement durable à "
+                 "l’horizon 2030",
+        "chapeau": "L’Assemblée générale,",
+        "paragraphs": [("Pr", None, "rappeler"), ("Pr", None, "rappeler"),
+                       ("Pr", None, "conscient"), ("Op", "1", "adopter"), ("Op", "2", "prier"),
+                       ("Op", "3", "décider")],
+        "items": [],
+        "headings": [],
+        "closing": "4e séance plénière\n25 septembre 2015",
+    }),
     ("negotiation-labels", LABELS, {
         "title": "Déclaration de Genève",
         "chapeau": None,
@@ -457,3 +475,14 @@ def test_bracketed_paragraph_keeps_its_brackets():
     assert result.paragraphs[1].text == "[Réaffirmant l’universalité des droits de l’homme,]"
     assert result.paragraphs[1].opener == "Réaffirmant"
     assert result.notes == ["[Projet – Rev.2]"]
+
+
+def test_pdf_layout_footnotes_and_running_heads():
+    result = segment_text(UN_PDF_LAYOUT)
+    assert result.notes == [
+        "Résolution 66/288, annexe.",
+        "Voir le rapport du Secrétaire général (A/69/700), qui synthétise les contributions.",
+    ]
+    assert result.paragraphs[0].text.endswith("« L’avenir que nous voulons »,")
+    assert result.paragraphs[3].text.endswith("pour l’après-2015 ;")
+    assert "15-16301" in result.dropped and "2/35" in result.dropped

@@ -110,8 +110,8 @@ ROMAN_ITEMS = make(PP, [("Nous efforcerons de :", ["i) ratifier ;", "ii) élabor
                                                    "v) éradiquer."])])
 CEMAC = make(["Vu le Traité de la Communauté économique et monétaire de l’Afrique centrale ;"],
              ["Invitons la Commission de la CEMAC à agir ;", "Saluons le travail de l'ONU."])
-CLEAN = {"cemac": CEMAC, "seed-002": SEED_002, "niamey": NIAMEY, "names": NAMES, "bis": ALTERNATIVES,
-         "numbered": NUMBERED, "roman": ROMAN_ITEMS, "oif": make(PP, OP)}
+CLEAN = {"cemac": CEMAC, "seed-002": SEED_002, "niamey": NIAMEY, "names": NAMES,
+         "bis": ALTERNATIVES, "numbered": NUMBERED, "roman": ROMAN_ITEMS, "oif": make(PP, OP)}
 CODES = ("numbering", "duplicate", "acronym", "name-variant", "cross-reference", "empty",
          "length")
 

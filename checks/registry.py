@@ -108,9 +108,13 @@ def _finding(check: Check, hit: Hit, language: str) -> Finding:
 
 
 def is_safe(finding: Finding) -> bool:
-    """Return True when *finding* carries a fix that may be applied without reading it."""
+    """Return True when *finding* carries a fix that may be applied without reading it.
+
+    A check's own safety may be withdrawn for one finding (``detail["safe"] = False``).
+    """
     check = REGISTRY.get(finding.code)
-    return finding.suggestion is not None and check is not None and check.safe_fix
+    return finding.suggestion is not None and check is not None and check.safe_fix \
+        and finding.detail.get("safe", True)
 
 
 def _load_rules() -> None:

@@ -119,6 +119,15 @@ def test_safe_fixes_leave_guesses_to_the_drafter():
     assert "néssaire" in fixed.operative[1].text
 
 
+def test_renaming_an_instrument_is_left_to_the_drafter():
+    draft = make(["Rappelant le Protocole de Palerme et la Charte des Nations Unies ;"],
+                 ["Appelons les États à appliquer le Protocole de la Convention de Palerme ;",
+                  "Appelons l'Organisation des Nations unies et les Nations Unies à agir."])
+    found = run_checks(draft, codes=["name-variant"])
+    assert sorted((f.original, is_safe(f)) for f in found) == [
+        ("Nations unies", True), ("Protocole de la Convention de Palerme", False)]
+
+
 def test_fix_draft_removes_every_safe_finding():
     fixed, applied = fix_draft(DEFECTIVE)
     assert applied

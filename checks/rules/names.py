@@ -95,9 +95,11 @@ def _overlaps(taken: set[tuple], occurrence: Occurrence) -> bool:
 def _hit(occurrence: Occurrence, preferred: str, model: Occurrence, from_bank: bool) -> Hit:
     written = occurrence.unit.text[occurrence.span[0]:occurrence.span[1]]
     suggestion = preferred.replace("'", "’") if "’" in written else preferred
+    # A capital is safe to change; the wording of an instrument's name is the drafter's call.
+    detail = {} if occurrence.key.startswith("case:") else {"safe": False}
     return Hit(occurrence.unit, "bank" if from_bank else "default",
                {"found": occurrence.form, "preferred": preferred, "other": model.unit.label},
-               suggestion=suggestion, span=occurrence.span)
+               suggestion=suggestion, span=occurrence.span, detail=detail)
 
 
 def name_occurrences(unit: Unit) -> list[Occurrence]:

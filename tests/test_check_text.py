@@ -119,6 +119,7 @@ FRENCH_WORDS = make(["Réaffirmant la Déclaration d'Antananarivo et la Résolut
                      "ad referendum à 10:30 et publiés sur https://www.oas.org/fr ;",
                      f"Réitérons «{NB}la nécessité de promouvoir et de défendre efficacement les "
                      f"libertés{NB}» (article 7){NB};",
+                     "Rappelons le slogan « Leave no one behind » du Programme 2030 ;",
                      "Invitons la Secrétaire générale à lancer un appel."])
 ENGLISH = make(["Recalling its resolution 70/1 of 25 September 2015,",
                 "Deeply concerned about the increase in the number of victims,"],

@@ -32,7 +32,8 @@ def check_language(reading: Reading, context) -> list[Hit]:
     """Find sentences, or whole paragraphs, in another language than the draft."""
     hits = []
     for unit in reading.units:
-        spans = foreign_spans(unit.text, reading.text_language)
+        spans = [(s, e) for s, e, quoted in foreign_spans(unit.text, reading.text_language)
+                 if not quoted]  # a title or words quoted as said: « Leave no one behind »
         if not spans:
             continue
         names = LANGUAGE_NAMES[reading.language]
@@ -48,8 +49,8 @@ def check_language(reading: Reading, context) -> list[Hit]:
 
 
 @lru_cache(maxsize=4096)
-def foreign_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
-    """Return the (start, end) of the sentences of *text* written in the other language."""
+def foreign_spans(text: str, language: str) -> tuple[tuple[int, int, bool], ...]:
+    """Return (start, end, quoted) for the sentences of *text* in the other language."""
     if language not in _OTHER:
         return ()
     other = _OTHER[language]
@@ -65,8 +66,15 @@ def foreign_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
         foreign = sum(1 for w in words if is_known(w, other) and not is_known(w, language))
         if foreign >= MIN_FOREIGN and foreign >= 2 * own and foreign * 10 >= len(words) * 3:
             start = fragment.start() + len(fragment.group()) - len(fragment.group().lstrip())
-            spans.append((start, fragment.start() + len(fragment.group().rstrip())))
+            spans.append((start, fragment.start() + len(fragment.group().rstrip()),
+                          _quoted(masked, fragment)))
     return tuple(spans)
+
+
+def _quoted(text: str, fragment: re.Match) -> bool:
+    before = text[: fragment.start()].rstrip(" \u00a0\u202f")
+    after = text[fragment.end():].lstrip(" \u00a0\u202f")
+    return before.endswith(("«", "“", '"')) and after.startswith(("»", "”", '"'))
 
 
 def _name(word: str, *, first: bool) -> bool:
@@ -103,7 +111,8 @@ def check_spelling(reading: Reading, context) -> list[Hit]:
             continue
         foreign = foreign_spans(unit.text, language)
         for match in WORD.finditer(text):
-            if match.group() in unknown and not any(s <= match.start() < e for s, e in foreign):
+            if match.group() in unknown and not any(s <= match.start() < e
+                                                    for s, e, _ in foreign):
                 hits.append(_spelling_hit(unit, match, language))
     return hits
 

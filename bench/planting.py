@@ -234,7 +234,8 @@ def plant_typography(draft: Draft, rng: random.Random) -> Plant | None:
         first = words[0]
         return _set_text(draft, *place, text[:first.start()] + "**" + first.group() + "**" +
                          text[first.end():], "markup")
-    cut = words[len(words) // 2].start()
+    cut = next((w.start() for w in words[len(words) // 2:] if text[w.start() - 1] == " "),
+               words[len(words) // 2].start())
     return _set_text(draft, *place, text[:cut] + " " + text[cut:], "double space")
 
 

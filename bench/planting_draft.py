@@ -102,7 +102,7 @@ def plant_name_variant(draft: Draft, rng: random.Random) -> Plant | None:
     for part in BLOCKS:
         for index, paragraph in enumerate(draft.paragraphs(part)):
             for found in name_occurrences(Unit(part, index, None, paragraph.text, "")):
-                if found.key.startswith("case:"):
+                if found.key.startswith("case:") and not found.key.endswith("+"):
                     seen.setdefault(found.key, []).append((part, index, found))
     names = [v for v in seen.values() if _toggle(v[0][2].form)]
     if not names:

@@ -132,9 +132,17 @@ def _case_groups(unit: Unit) -> list[Occurrence]:
         if any(sum(c.isupper() for c in w) > 1 for w in words):
             continue  # acronyms and capitals: no case to compare
         form = " ".join(words).replace("’", "'")
-        found.append(Occurrence("case:" + form.lower(), form, unit,
+        # « United Nations Crime Prevention … Programme » (a longer name) is no variant of
+        # « United Nations crime prevention » (words about it): what follows tells them apart.
+        longer = "+" if _continues_capitalised(text, tokens, n + 2) else ""
+        found.append(Occurrence("case:" + form.lower() + longer, form, unit,
                                 (pair[0].start(), pair[-1].end())))
     return found
+
+
+def _continues_capitalised(text: str, tokens: list[re.Match], n: int) -> bool:
+    return n < len(tokens) and not _gap(text, tokens, n, _PUNCTUATION) \
+        and tokens[n].group()[:1].isupper()
 
 
 _CAPITAL = re.compile(r"^(?:\w{1,3}['’])?[A-ZÀ-ÝŒ]")

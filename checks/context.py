@@ -21,7 +21,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 class CheckContext:
     """The bank's vocabulary, preferred names, acronyms and nearest precedents.
 
-    ``vocabulary``: lowercased words the bank uses (spelling accepts them).
+    ``vocabulary``: lowercased words the bank uses (spelling accepts them);
+    ``vocabularies``: the same by language of the clauses, when known ("fr", "en").
     ``name_forms``: a name's variant key (see checks.rules.names) → the bank's preferred
     written form. ``acronyms``: acronym → expansion seen in the bank.
     ``nearest(text)`` → [(clause text, similarity 0-100, clause id)], best first;
@@ -30,6 +31,7 @@ class CheckContext:
     """
 
     vocabulary: frozenset[str] = frozenset()
+    vocabularies: dict[str, frozenset[str]] = field(default_factory=dict)
     name_forms: dict[str, str] = field(default_factory=dict)
     acronyms: dict[str, str] = field(default_factory=dict)
     nearest: NearestFunction | None = None
@@ -119,16 +121,33 @@ def build_context(
 
     pairs = [(c, None) if isinstance(c, str) else (c[0], c[1]) for c in clauses]
     texts = [text for text, _ in pairs]
-    counts = Counter(w.lower().replace("’", "'") for t in texts for w in _WORD.findall(t))
+    counts: dict[str, Counter] = {"fr": Counter(), "en": Counter()}
+    for text in texts:
+        counts[text_language(text)].update(w.lower().replace("’", "'")
+                                           for w in _WORD.findall(text))
+    words = {lang: frozenset(w for w, n in found.items() if n >= min_count)
+             for lang, found in counts.items()}
     precedents = Precedents(pairs)
     return CheckContext(
-        vocabulary=frozenset(w for w, n in counts.items() if n >= min_count),
+        vocabulary=words["fr"] | words["en"],
+        vocabularies=words,
         name_forms=learn_name_forms(texts),
         acronyms=learn_acronyms(texts),
         nearest=precedents.nearest,
         nearest_many=precedents.nearest_many,
         length_norm=_length_norm(texts),
     )
+
+
+_COMMON = {"fr": frozenset(("le", "la", "les", "des", "du", "et", "de", "à", "que", "une")),
+           "en": frozenset(("the", "of", "and", "to", "in", "that", "its", "for", "with"))}
+
+
+def text_language(text: str) -> str:
+    """Return "fr" or "en", whichever language's commonest words *text* uses more."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    english = sum(1 for w in words if w in _COMMON["en"])
+    return "en" if english > sum(1 for w in words if w in _COMMON["fr"]) else "fr"
 
 
 def _length_norm(texts: list[str]) -> int | None:

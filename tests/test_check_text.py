@@ -143,6 +143,15 @@ def test_bank_vocabulary_is_spelling():
     assert findings(draft, "spelling", context=context, severities=("warning", "info")) == []
 
 
+def test_the_bank_vocabulary_of_another_language_is_no_french():
+    draft = make(OIF_PP, [OIF_OP[0], "Renforçons la cooperation régionale ;", OIF_OP[2]])
+    context = build_context(["Strengthens the cooperation of the States,",
+                             "Calls for regional cooperation and for the exchange of data;"])
+    assert "cooperation" in context.vocabularies["en"]
+    [finding] = findings(draft, "spelling", context=context)
+    assert finding.suggestion == "coopération"
+
+
 def test_square_brackets_are_reported_as_information():
     draft = make(OIF_PP, [OIF_OP[0], "Invitons [le Secrétaire général] à faire rapport ;",
                           Paragraph("Décidons de créer un fonds.", bracketed=True)])

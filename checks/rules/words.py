@@ -99,7 +99,10 @@ SPELLING = {
 def check_spelling(reading: Reading, context) -> list[Hit]:
     """Find words no dictionary nor the bank knows, with the closest word as suggestion."""
     language = reading.text_language
-    vocabulary = context.vocabulary if context is not None else frozenset()
+    vocabulary: frozenset[str] = frozenset()
+    if context is not None:
+        vocabulary = context.vocabularies.get(language, context.vocabulary) \
+            if context.vocabularies else context.vocabulary
     hits = []
     for unit in reading.units:
         text = mask_urls(unit.text)

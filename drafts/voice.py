@@ -93,7 +93,9 @@ def infinitive_prefix(operative_intro: str | None) -> bool:
 def infer_agreement(chapeau: str | None, voice: str | None = None) -> tuple[str, str]:
     """Return (gender, number) an adjective opener takes for the subject of *chapeau*."""
     lead = _lead(chapeau)
-    voice = voice or _chapeau_voice(lead)
+    # The subject is the chapeau's even when « DÉCIDE : » turns the items into infinitives.
+    if voice in (None, "infinitive"):
+        voice = _chapeau_voice(lead) or voice
     number = "s" if voice == "third_singular" else "p"
     if lead.startswith("nous"):
         words = [w for w in re.findall(r"[a-z'-]+", lead)[1:3] if w not in ("les", "des")]

@@ -110,7 +110,12 @@ ROMAN_ITEMS = make(PP, [("Nous efforcerons de :", ["i) ratifier ;", "ii) élabor
                                                    "v) éradiquer."])])
 CEMAC = make(["Vu le Traité de la Communauté économique et monétaire de l’Afrique centrale ;"],
              ["Invitons la Commission de la CEMAC à agir ;", "Saluons le travail de l'ONU."])
-CLEAN = {"cemac": CEMAC, "seed-002": SEED_002, "niamey": NIAMEY, "names": NAMES,
+AFRICA_CDC = make(["Saluant le Centre africain de contrôle et de prévention des maladies "
+                   "(Africa CDC) et l'Entité des Nations Unies pour l'égalité des sexes et "
+                   "l'autonomisation des femmes (ONU Femmes) ;"],
+                  ["Invitons l'Africa CDC et ONU Femmes à agir ;", "Saluons le travail de l'ONU."])
+CLEAN = {"cemac": CEMAC, "africa-cdc": AFRICA_CDC, "seed-002": SEED_002, "niamey": NIAMEY,
+         "names": NAMES,
          "bis": ALTERNATIVES, "numbered": NUMBERED, "roman": ROMAN_ITEMS, "oif": make(PP, OP)}
 CODES = ("numbering", "duplicate", "acronym", "name-variant", "cross-reference", "empty",
          "length")

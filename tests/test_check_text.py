@@ -115,6 +115,7 @@ FRENCH_WORDS = make(["Réaffirmant la Déclaration d'Antananarivo et la Résolut
                      "migrants, ainsi que la ré-exploitation des victimes et la situation "
                      "socio-économique ;"],
                     ["Appelons Human Rights Watch et le Comité ad hoc à agir de facto ;",
+                     "Chargeons la présidence pro tempore de convoquer la réunion sine die ;",
                      "Prenons note des accords émanés de la Septième conférence, adoptés "
                      "ad referendum à 10:30 et publiés sur https://www.oas.org/fr ;",
                      f"Réitérons «{NB}la nécessité de promouvoir et de défendre efficacement les "

@@ -51,6 +51,15 @@ def test_infer_agreement(chapeau, agreement):
     assert infer_agreement(chapeau) == agreement
 
 
+@pytest.mark.parametrize(("chapeau", "voice", "agreement"), [
+    ("L’ASSEMBLÉE GÉNÉRALE,", "infinitive", ("f", "s")),  # then « DÉCIDE : 1. De réitérer »
+    ("LES MINISTRES, réunis à Lima,", "infinitive", ("m", "p")),
+    ("", "infinitive", ("m", "p")),
+])
+def test_agreement_is_the_chapeau_subject_whatever_the_operative_voice(chapeau, voice, agreement):
+    assert infer_agreement(chapeau, voice) == agreement
+
+
 NOUS = "Nous, Ministres de la Francophonie, réunis à Paris,"
 CHEFS = "Les chefs d'État et de gouvernement, réunis à Caracas,"
 AG = "L'Assemblée générale,"

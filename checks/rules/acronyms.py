@@ -36,6 +36,7 @@ STOPWORDS = frozenset((
     "à", "aux", "au", "of", "the", "for", "and", "on", "in", "to", "against",
 ))
 _TOKEN = re.compile(r"(?<![\w/-])[A-ZÀ-Ý][A-ZÀ-Ý0-9]{1,9}(?:-[A-ZÀ-Ý0-9]{2,6})?(?![\w/])")
+_OPENS_BRACKET = re.compile(r"\(\s*[«“\"]?\s*(?:[A-ZÀ-Ý][\w’'-]*\s+){0,2}$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _DASHED = re.compile(r"[–—-]\s*$")
 _HEREAFTER = re.compile(r"(?:\(\s*)?(?:ci-après|hereinafter)(?:\s+\w+)?\s*[«“\"]\s*$", re.I)
@@ -160,7 +161,8 @@ def _in_capitals(text: str, match: re.Match) -> bool:
 def _definition(text: str, start: int, end: int, acronym: str) -> str | None:
     """Return the long form when the acronym at start:end is being defined, else None."""
     before, after = text[:start], text[end:]
-    if re.search(r"\(\s*[«“\"]?\s*$", before) and re.match(r"\s*[»”\"]?\s*[),;]", after):
+    # « (Africa CDC) », « (ONU Femmes) »: a short name that holds the acronym defines it too.
+    if _OPENS_BRACKET.search(before) and re.match(r"\s*[»”\"]?\s*[),;]", after):
         return long_form(before[: before.rfind("(")], acronym)
     if _DASHED.search(before) and re.match(r"\s*[–—-]", after):
         return long_form(_DASHED.sub("", before), acronym)

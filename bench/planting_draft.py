@@ -153,13 +153,19 @@ def plant_cross_reference(draft: Draft, rng: random.Random) -> Plant | None:
     return _set_text(draft, "operative", index, _before_end(text, insert), str(number))
 
 
+_OPENER = {")": "(", "»": "«", "]": "["}
+
+
 @planter("brackets")
 def plant_brackets(draft: Draft, rng: random.Random) -> Plant | None:
     place = _pick(rng, _places(draft, test=lambda p, i, part: len(WORD.findall(p.text)) > 6))
     if place is None:
         return None
     text = draft.paragraphs(place[0])[place[1]].text
-    closers = [m.start() for m in re.finditer(r"[)»\]]", text)]
+    # Only a closer that has its opener: the « ) » of « l'alinéa a) » closes nothing.
+    closers = [m.start() for m in re.finditer(r"[)»\]]", text)
+               if text.rfind(_OPENER[m.group()], 0, m.start())
+               > text.rfind(m.group(), 0, m.start())]
     if closers and rng.random() < 0.5:
         at = rng.choice(closers)
         return _set_text(draft, *place, text[:at] + text[at + 1:], "closing mark removed")

@@ -165,3 +165,11 @@ def test_adapted_precedent_is_no_drift():
     paragraph = Paragraph("Réaffirmons leur attachement à la Charte des Nations Unies ;",
                           provenance=Provenance(3, "Communiqué", "OP2", precedent))
     assert findings(make(PP, [paragraph]), "precedent-drift", severities=("info",)) == []
+
+
+@pytest.mark.parametrize(("words", "found"), [(135, False), (159, False), (170, True)])
+def test_a_bank_of_short_clauses_does_not_shorten_the_house_norm(words, found):
+    short_clauses = build_context([f"a) à renforcer la coopération no {n} ;" for n in range(40)])
+    body = " ".join(["coopération"] * (words - 2))
+    draft = make(PP[:1], [OP[0], f"Encourageons les {body} ;"])  # too few to set its own habit
+    assert bool(findings(draft, "length", context=short_clauses)) is found

@@ -78,7 +78,9 @@ def check_length(reading: Reading, context) -> list[Hit]:
     """Find paragraphs far longer than the house norm, or than the draft's own."""
     norm = DEFAULT_NORM
     if context is not None and context.length_norm:
-        norm = max(MIN_FAR, int(context.length_norm * 2.5))  # well past the bank's 95th percentile
+        # Well past the bank's 95th percentile. A bank of long paragraphs raises the norm; one
+        # of short clauses (sub-items, chapeaux) says nothing of how long a paragraph may be.
+        norm = max(DEFAULT_NORM, int(context.length_norm * 2.5))
     units = [u for u in reading.units if u.part in ("preambular", "operative")]
     counts = [len(WORD.findall(u.text)) for u in units]
     relative = 4 * median(counts) if len(counts) >= 5 else norm

@@ -68,6 +68,9 @@ MUST_FIND = [
      ("operative", 1, None), None),
     ("brackets", make(OIF_PP, [OIF_OP[0], "Réitérons la nécessité de promouvoir » ;", OIF_OP[2]]),
      ("operative", 1, None), None),
+    ("brackets", make(OIF_PP, [OIF_OP[0], "Invitons le Fonds (FNUAP à appliquer les mesures "
+                               "énoncées à l’alinéa b) du paragraphe 3 ;", OIF_OP[2]]),
+     ("operative", 1, None), None),
     ("brackets", make(OIF_PP, [OIF_OP[0], "Réitérons « la nécessité [de promouvoir ;",
                                OIF_OP[2]]),
      ("operative", 1, None), None),
@@ -121,7 +124,8 @@ FRENCH_WORDS = make(["Réaffirmant la Déclaration d'Antananarivo et la Résolut
                      f"Réitérons «{NB}la nécessité de promouvoir et de défendre efficacement les "
                      f"libertés{NB}» (article 7){NB};",
                      "Rappelons le slogan « Leave no one behind » du Programme 2030 ;",
-                     "Invitons la Secrétaire générale à lancer un appel."])
+                     "Invitons la Secrétaire générale à lancer un appel (voir l'alinéa b) du "
+                     "paragraphe 3 et les alinéas a) et c) du paragraphe 4)."])
 ENGLISH = make(["Recalling its resolution 70/1 of 25 September 2015,",
                 "Deeply concerned about the increase in the number of victims,"],
                ["Calls upon all States to ratify the Protocol;",

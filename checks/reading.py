@@ -132,15 +132,21 @@ class Reading:
                                             self.draft.chapeau[:200]))))
         for style, words in _STYLE_HINTS:
             if any(re.search(rf"\b{re.escape(w)}\b", hints) for w in words):
-                return style
+                # The OAS General Assembly is a « General Assembly » too: its preamble in
+                # capitals (« RECALLING … ; ») tells it from the UN's.
+                return "oas" if style == "un" and self._caps_preamble() else style
         return self._style_from_preamble()
+
+    def _caps_preamble(self) -> bool:
+        preamble = self.paragraphs("preambular")
+        return len(preamble) >= 2 and \
+            sum(1 for u in preamble if _caps_opener(u.text)) * 2 > len(preamble)
 
     def _style_from_preamble(self) -> str | None:
         preamble = self.paragraphs("preambular")
         if len(preamble) < 2:
             return None
-        capitals = sum(1 for u in preamble if _caps_opener(u.text))
-        if capitals * 2 > len(preamble):
+        if self._caps_preamble():
             return "oas"
         endings = Counter(ending(u.text) for u in preamble[:-1] or preamble)
         if endings[","] > endings[";"]:

@@ -122,6 +122,16 @@ CALL = make(op=["Nous nous engageons à lutter contre l'exploitation des êtres 
                 "ces crimes, à des fins personnelles ou commerciales.",
                 "Nous constatons avec vive préoccupation l'ampleur du problème."],
             chapeau="Nous, soussignés, dirigeants d'un groupe divers d'États Membres,")
+SUMMIT = make(op=["Nous avons adopté une vision commune pour un partenariat renouvelé.",
+                  "Nous soutenons la production locale de vaccins et de médicaments.",
+                  "Nous convenons de nous réunir de nouveau lors du prochain sommet."],
+              chapeau="Nous, les membres du Conseil européen et les chefs d'État et de "
+                      "gouvernement de l'Union africaine, nous sommes réunis à Bruxelles.")
+DAKAR = make(op=["Nous constatons que la jeunesse représente une chance.",
+                 "Nous nous engageons à renforcer les politiques publiques en faveur des jeunes.",
+                 "Nous convenons de nous réunir de nouveau en 2026."],
+             chapeau="Nous, ministres de la Jeunesse, réunis à Dakar du 14 au 16 mai 2024, "
+                     "adoptons la présente déclaration.")
 FRENCH_WORDS = make(["Réaffirmant la Déclaration d'Antananarivo et la Résolution d'Erevan ;",
                      "Soulignant la conscientisation et l'interculturalité comme apport des "
                      "migrants, ainsi que la ré-exploitation des victimes et la situation "
@@ -140,12 +150,13 @@ ENGLISH = make(["Recalling its resolution 70/1 of 25 September 2015,",
                ["Calls upon all States to ratify the Protocol;",
                 "Decides to remain seized of the matter."],
                chapeau="The General Assembly,", language="en", title="Trafficking in persons")
-CLEAN = (UN, OAS, CALL, FRENCH_WORDS, ENGLISH, make(OIF_PP, OIF_OP))
+CLEAN = (UN, OAS, CALL, SUMMIT, DAKAR, FRENCH_WORDS, ENGLISH, make(OIF_PP, OIF_OP))
 CODES = ("punctuation", "typography", "spelling", "language", "brackets")
 
 
 @pytest.mark.parametrize("code", CODES)
-@pytest.mark.parametrize("draft", CLEAN, ids=["un", "oas", "call", "words", "english", "oif"])
+@pytest.mark.parametrize("draft", CLEAN, ids=["un", "oas", "call", "summit", "dakar", "words",
+                                             "english", "oif"])
 def test_leaves_good_text_alone(code, draft):
     assert findings(draft, code) == []
 

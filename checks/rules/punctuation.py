@@ -61,12 +61,18 @@ def _chapeau(reading: Reading) -> list[Hit]:
 
 def _narrative(text: str) -> bool:
     """Return True for an introduction told in sentences (« En 2018, les ministres … . »)."""
-    return re.search(r"[.!?]\s+[A-ZÀ-Ý]", text) is not None or _TOLD.search(text) is not None
+    return re.search(r"[.!?]\s+[A-ZÀ-Ý]", text) is not None or _TOLD.search(text) is not None \
+        or (text.rstrip().endswith(".") and _WE_DO.search(text) is not None)
 
 
 # A verb that tells what happened: the « chapeau » is then a sentence of its own.
 _TOLD = re.compile(r"\b(?:se sont réunis|se sont réunies|ont|a|sont|s['’]est|met|have|has|"
                    r"had|were|was)\b", re.I)
+
+
+# « Nous, ministres …, réunis à Dakar, adoptons la présente déclaration. »: the subject has
+# its verb, the chapeau is a sentence.
+_WE_DO = re.compile(r",\s+(?:nous\s+){0,2}(?:sommes|avons|[a-zàâçéèêëîïôûùüÿœ]{2,}ons)\b")
 
 
 def _block(reading: Reading, part: str) -> list[Hit]:

@@ -57,6 +57,24 @@ MUST_FIND = [
 ]
 
 
+G20 = ["We are deeply concerned that more than 735 million people faced hunger in 2022.",
+       "We commit to strengthening research cooperation on climate-resilient grains.",
+       "We call on members to refrain from imposing export restrictions on foodstuffs.",
+       "We look forward to further cooperation on these issues in 2024."]
+G20_CHAPEAU = "We, the Leaders of the G20, met in New Delhi on 9 and 10 September 2023."
+MUST_FIND += [
+    ("opener-form", make(op=[G20[0], "Commit to strengthening research cooperation.", *G20[2:]],
+                         chapeau=G20_CHAPEAU, language="en"),
+     ("operative", 1, None), "We commit to strengthening research cooperation."),
+    ("opener-form", make(op=["Nous constatons que la jeunesse représente une chance.",
+                             "Réaffirmons notre attachement au sport pour tous.",
+                             "Nous invitons les partenaires à soutenir les Jeux.",
+                             "Nous convenons de nous réunir de nouveau en 2026."],
+                         chapeau="Nous, ministres, réunis à Dakar, adoptons la déclaration."),
+     ("operative", 1, None), "Nous réaffirmons notre attachement au sport pour tous."),
+]
+
+
 @pytest.mark.parametrize(("code", "draft", "place", "suggestion"), MUST_FIND)
 def test_finds(code, draft, place, suggestion):
     found = findings(draft, code)
@@ -109,9 +127,12 @@ FEMININE = make(["Indignées par ces violations intolérables ;",
                  "Conscientes de la gravité de la situation ;",
                  "Préoccupées par le sort des migrantes ;"], SEED_OP)
 SEED_LIKE = make(SEED_PP, SEED_OP)
+G20_CLEAN = make(op=G20, chapeau=G20_CHAPEAU, language="en")
+WE_THEN_VERBS = make(op=[*G20[:3], "Decide to meet again in 2024."],
+                     chapeau="We, the Leaders of the G20, meeting in New Delhi,", language="en")
 MUST_NOT = [(code, draft) for code in ("opener-unknown", "opener-form", "opener-agreement")
             for draft in (NARRATIVE, DECLARING_PREAMBLE, CELAC, UN_RESOLUTION, NIAMEY, FEMININE,
-                          SEED_LIKE, WE)]
+                          SEED_LIKE, WE, G20_CLEAN, WE_THEN_VERBS)]
 
 
 @pytest.mark.parametrize(("code", "draft"), MUST_NOT)

@@ -43,7 +43,15 @@ FORM = {
         "fr": "{where} : « {opener} » ({found}) ne convient pas dans {block} ; attendu : {wanted}.",
         "en": "{where}: « {opener} » ({found}) does not fit {block}; expected: {wanted}.",
     },
+    "subject": {
+        "fr": "{where} : « {opener} » n'a pas de sujet : le chapeau est une phrase achevée et "
+              "les autres paragraphes disent « {pronoun} … ».",
+        "en": "{where}: « {opener} » has no subject: the chapeau is a sentence of its own and "
+              "the other paragraphs say « {pronoun} … ».",
+    },
 }
+_SUBJECTS = ("nous", "we")
+_FINITE = ("first_plural", "third_plural", "third_singular")
 
 
 @register("opener-form", "error", FORM, safe_fix=True)
@@ -65,6 +73,26 @@ def check_opener_form(reading: Reading, context) -> list[Hit]:
             if part == "operative" and _after_the_list(reading, found[n:], opener.form):
                 continue
             hits.append(_form_hit(reading, unit, opener, part, allowed))
+    return hits + _without_subject(reading)
+
+
+def _without_subject(reading: Reading) -> list[Hit]:
+    """Find a bare « Commit to … » among « We commit … » sentences after a chapeau that is a
+    sentence of its own (« We, the Leaders of the G20, met in New Delhi. »): no subject."""
+    if not reading.draft.chapeau.rstrip().endswith("."):
+        return []
+    found = [(u, o) for u, o in _known_openers(reading, "operative", None) if o.form in _FINITE]
+    said = [o for _, o in found if fold(o.text).split()[0] in _SUBJECTS]
+    if len(said) < 3 or len(said) * 3 < len(found) * 2:
+        return []
+    pronoun = fold(said[0].text).split()[0].capitalize()
+    hits = []
+    for unit, opener in found:
+        if opener not in said:
+            head = unit.text.lstrip()
+            hits.append(Hit(unit, "subject", {"opener": opener.text, "pronoun": pronoun},
+                            suggestion=f"{pronoun} {head[:1].lower()}{head[1:]}"
+                            if not head[1:2].isupper() else None))
     return hits
 
 

@@ -173,3 +173,14 @@ def test_a_bank_of_short_clauses_does_not_shorten_the_house_norm(words, found):
     body = " ".join(["coopération"] * (words - 2))
     draft = make(PP[:1], [OP[0], f"Encourageons les {body} ;"])  # too few to set its own habit
     assert bool(findings(draft, "length", context=short_clauses)) is found
+
+
+def test_an_acronym_that_reads_as_a_word_is_still_an_acronym_once_spelt_out():
+    draft = make(op=["We welcome the report, prepared with the support of GEOGLAM.",
+                     "We will support the Group on Earth Observations Global Agricultural "
+                     "Monitoring Initiative (GEOGLAM) to increase transparency.",
+                     "We look forward to further cooperation in 2024."],
+                 chapeau="We, the Leaders of the G20, meeting in New Delhi,", language="en")
+    [finding] = findings(draft, "acronym")
+    assert where(finding) == ("operative", 0, None)
+    assert finding.suggestion.endswith("Monitoring Initiative (GEOGLAM)")

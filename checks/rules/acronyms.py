@@ -62,11 +62,15 @@ def well_known() -> frozenset[str]:
 def check_acronym(reading: Reading, context) -> list[Hit]:
     """Find acronyms used before being spelt out, never spelt out, or spelt out two ways."""
     known = context.acronyms if context is not None else {}
+    units = [(order, unit) for order, unit in enumerate(reading.units)
+             if unit.part not in ("title", "closing")]
+    # « (GEOGLAM) » is spelt out: elsewhere too it is that acronym, not « géo- » + « glam ».
+    defined = frozenset(m.acronym for order, unit in units
+                        for m in find_mentions(unit, order, reading.text_language) if m.long)
     mentions: dict[str, list[Mention]] = {}
-    for order, unit in enumerate(reading.units):
-        if unit.part not in ("title", "closing"):
-            for mention in find_mentions(unit, order, reading.text_language):
-                mentions.setdefault(mention.acronym, []).append(mention)
+    for order, unit in units:
+        for mention in find_mentions(unit, order, reading.text_language, defined=defined):
+            mentions.setdefault(mention.acronym, []).append(mention)
     hits = []
     for acronym, found in mentions.items():
         if not any(m.long for m in found) and _spelt_out_before(reading, found[0]):
@@ -133,7 +137,8 @@ def _content(text: str) -> str:
     return " ".join(w for w in words if w not in STOPWORDS)
 
 
-def find_mentions(unit: Unit, order: int, language: str) -> list[Mention]:
+def find_mentions(unit: Unit, order: int, language: str,
+                  defined: frozenset[str] = frozenset()) -> list[Mention]:
     """Return every acronym in *unit*, with its spelt-out form where it is defined."""
     text = unit.text
     mentions = []
@@ -141,10 +146,11 @@ def find_mentions(unit: Unit, order: int, language: str) -> list[Mention]:
         token = match.group()
         if _ROMAN.match(token) or any(c.isdigit() for c in token):
             continue  # « G5 Sahel », « COP21 » are names, not acronyms to spell out
-        if is_known(token.lower(), language) and (len(token) > 4 or _in_capitals(text, match)):
+        long = _definition(text, match.start(), match.end(), token)
+        if long is None and token not in defined and is_known(token.lower(), language) \
+                and (len(token) > 4 or _in_capitals(text, match)):
             continue  # « RECONNAISSANT », « PREND NOTE », « ENCOURAGE »: words in capitals
-        mentions.append(Mention(token, unit, order, match.span(),
-                                _definition(text, match.start(), match.end(), token)))
+        mentions.append(Mention(token, unit, order, match.span(), long))
     return mentions
 
 

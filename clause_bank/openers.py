@@ -100,8 +100,11 @@ def _opener_at(tokens: _Tokens, i: int, lex: Lexicon, language: str) -> Opener |
     start, end, candidates = match
     written = tokens.text[tokens.spans[start][1] : tokens.spans[end - 1][2]]
     lemma, form = _choose(candidates, written, wanted)
-    if wanted and wanted != "infinitive" and form not in PREAMBULAR_FORMS:
-        form = wanted  # the subject sets the person: « We are convinced »
+    # The subject sets the person: « We are convinced »; after it, « We welcomed » is a past
+    # tense, not a participle.
+    finite = form not in PREAMBULAR_FORMS or form == "past_participle"
+    if wanted and wanted != "infinitive" and finite:
+        form = wanted
     end = _absorb_modifiers(tokens, end, lex, lemma)
     return Opener(tokens.text[: tokens.spans[end - 1][2]].lstrip(" *_«\"'-(["), lemma, form, True)
 

@@ -114,20 +114,27 @@ def _kinds(parts: Parts, language: str) -> list[str]:
     count = len(parts.clauses)
     numbered = sum(1 for c in parts.clauses if _numbered(c.block)) / max(count, 1)
     signals = [_signal(c, numbered, language) for c in parts.clauses]
-    # A heading « … : » followed by a paragraph that is not preambular opens the operative block.
+    # A heading « … : » followed by a paragraph that is not preambular opens the operative block,
+    # unless the authors speak it (« We have decided to: »): then it only bounds the cut, since
+    # the statements before it (« We welcomed … ») may already be operative.
     intros = [k for k in parts.intros if k < count and signals[k] <= 0]
-    if intros:
+    if intros and intros[0] not in parts.statements:
         split = intros[0]
     else:
-        # Best cut: preambular signals before it, operative ones after; ties go to operative.
-        total = sum(signals)
-        before, best, split = 0.0, -total, 0
-        for k, signal in enumerate(signals, start=1):
-            before += signal
-            score = before - (total - before)
-            if score > best + 1e-9:
-                best, split = score, k
+        split = _best_cut(signals[: intros[0]] if intros else signals)
     return ["preambular"] * split + ["operative"] * (count - split)
+
+
+def _best_cut(signals: list[float]) -> int:
+    """Return the cut with preambular signals before it, operative after; ties go to operative."""
+    total = sum(signals)
+    before, best, split = 0.0, -total, 0
+    for k, signal in enumerate(signals, start=1):
+        before += signal
+        score = before - (total - before)
+        if score > best + 1e-9:
+            best, split = score, k
+    return split
 
 
 def _signal(clause: Clause, numbered_share: float, language: str) -> float:

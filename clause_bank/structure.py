@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from clause_bank.blocks import Block, opener_of
 from clause_bank.chapeau import is_chapeau
 from clause_bank.cleaning import is_scrap, pattern
+from clause_bank.lexicon import lexicon
 
 ITEM_KINDS = ("letter", "roman", "ambiguous", "bullet", "subnumber")
 
@@ -34,6 +35,8 @@ class Parts:
     headings: list[str] = field(default_factory=list)
     # indexes of the first clause after each heading ending with « : » (operative intros)
     intros: list[int] = field(default_factory=list)
+    # those of them spoken by the authors (« We have decided to: »), one statement among others
+    statements: set[int] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
@@ -190,7 +193,7 @@ def body(blocks: list[Block], parts: Parts, language: str) -> None:
         elif is_item(block) and _takes_item(parts, block):
             parts.clauses[-1].items.append(block)
         elif is_heading(block, following, language) or _opening_intro(block, parts):
-            _heading(block, parts, following)
+            _heading(block, parts, following, language)
         else:
             parts.clauses.append(Clause(block))
     _trailing_notes(parts, language)
@@ -218,11 +221,19 @@ def _takes_item(parts: Parts, block: Block) -> bool:
     return clause.block.text.rstrip().endswith(":")
 
 
-def _heading(block: Block, parts: Parts, following: Block | None) -> None:
+def _heading(block: Block, parts: Parts, following: Block | None, language: str) -> None:
     section = block.marker is not None and block.marker.kind == "section"
     parts.headings.append(f"{block.marker.value}. {block.text}" if section else block.text)
     if block.text.endswith(":") and following is not None:
         parts.intros.append(len(parts.clauses))
+        if _spoken(block.text, language):
+            parts.statements.add(len(parts.clauses))
+
+
+def _spoken(text: str, language: str) -> bool:
+    """Tell whether an intro has the authors for subject: « Nous nous engageons à : »."""
+    first = text.split(maxsplit=1)[0].strip(",").lower() if text.split() else ""
+    return first in lexicon(language).modifiers["subjects"]
 
 
 def _trailing_notes(parts: Parts, language: str) -> None:

@@ -33,6 +33,8 @@ def segment_text(text: str, *, language: str | None = None) -> Segmentation:
     blocks = build_blocks(text, language)
     sections = _annexes(blocks)
     result = _segment_part(sections[0][1], language)
+    if len(sections) > 1 and _cover_note(result):
+        result = _annexed_document(result, *sections.pop(1), language)
     for label, part in sections[1:]:
         _merge_annex(result, label, _segment_part(part, language))
     return result
@@ -50,6 +52,23 @@ def _annexes(blocks: list[Block]) -> list[tuple[str | None, list[Block]]]:
         else:
             sections[-1][1].append(block)
     return sections
+
+
+def _cover_note(front: Segmentation) -> bool:
+    """Tell whether what comes before the annex only transmits it: no chapeau, no opener
+    (« Les délégations trouveront en annexe les conclusions du Conseil … »)."""
+    return front.chapeau is None and all(p.opener is None for p in front.paragraphs)
+
+
+def _annexed_document(cover: Segmentation, label: str, part: list[Block], language: str):
+    """Return the annexed text as the document, with its cover note kept as notes."""
+    result = _segment_part(part, language)
+    if result.chapeau is None and not result.paragraphs:
+        return cover
+    result.headings[:0] = [h for h in (cover.title, *cover.headings, label) if h]
+    result.notes[:0] = [p.text for p in cover.paragraphs] + cover.notes
+    result.dropped[:0] = cover.dropped
+    return result
 
 
 def _is_part_title(block: Block) -> bool:

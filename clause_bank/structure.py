@@ -6,6 +6,7 @@ typed preambular/operative by ``clause_bank.segment``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from clause_bank.blocks import Block, opener_of
@@ -78,10 +79,33 @@ def split_front(blocks: list[Block], language: str) -> tuple[int, int | None]:
             continue
         if is_chapeau(block, language):
             return index, index
-        if is_clause_start(block, language):
+        if is_clause_start(block, language) and not _title_over_chapeau(blocks, index, language):
+            if (before := _authors_before(blocks, index)) is not None:
+                return before, before
             later = _chapeau_after(blocks, index, language)
             return index, later
     return _first_after_title(blocks), None
+
+
+# « Le Parlement communautaire, », « The Human Rights Council, »: a body named just before
+# the first clause is the chapeau, whatever the body's name.
+_NAMED_BODY = re.compile(r"(?i:l['’]|la |le |les |the )\s*[A-ZÀ-Þ][^,;:.]{2,70},")
+
+
+def _title_over_chapeau(blocks: list[Block], index: int, language: str) -> bool:
+    """« Strengthening the United Nations … » with no final stop, over « The General Assembly, »,
+    is the title, though it opens with a participle."""
+    if blocks[index].text[-1:] in ".,;:" or blocks[index].marker is not None:
+        return False
+    following = next((b for b in blocks[index + 1 :] if not is_scrap(b.text)), None)
+    return following is not None and is_chapeau(following, language)
+
+
+def _authors_before(blocks: list[Block], index: int) -> int | None:
+    previous = next((i for i in range(index - 1, -1, -1) if not is_scrap(blocks[i].text)), None)
+    if previous is None or blocks[previous].marker is not None:
+        return None
+    return previous if _NAMED_BODY.fullmatch(blocks[previous].text) else None
 
 
 def _chapeau_after(blocks: list[Block], start: int, language: str) -> int | None:

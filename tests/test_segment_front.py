@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from clause_bank.cleaning import is_scrap
 from clause_bank.openers import find_opener
 from clause_bank.segment import segment_text
 
@@ -135,3 +136,21 @@ def test_footnote_mark_after_a_number_is_removed():
 ])
 def test_past_tense_after_a_subject(text, language, form):
     assert find_opener(text, language=language).form == form
+
+
+@pytest.mark.parametrize(("line", "scrap"), [
+    ("Doc. EX.CL/1234(XXXIX)", True),
+    ("EX.CL/Dec.1145(XXXIX)", True),
+    ("(OR. en)", True),
+    ("and/or", False),
+    ("Le Conseil exécutif,", False),
+])
+def test_document_references_are_page_furniture(line, scrap):
+    assert is_scrap(line) is scrap
+
+
+def test_capital_title_stops_before_the_document_reference():
+    text = ("DÉCISION SUR LE RAPPORT D'ACTIVITÉ DE LA COMMISSION\nDoc. EX.CL/1234(XXXIX)\n\n"
+            "Le Conseil exécutif,\n\n1. PREND NOTE du rapport ;\n\n2. DEMANDE à la Commission "
+            "de faire rapport.\n")
+    assert segment_text(text).title == "DÉCISION SUR LE RAPPORT D'ACTIVITÉ DE LA COMMISSION"

@@ -142,6 +142,7 @@ def test_past_tense_after_a_subject(text, language, form):
     ("Doc. EX.CL/1234(XXXIX)", True),
     ("EX.CL/Dec.1145(XXXIX)", True),
     ("(OR. en)", True),
+    ("41 C/Résolution 15", True),
     ("and/or", False),
     ("Le Conseil exécutif,", False),
 ])

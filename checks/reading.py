@@ -21,7 +21,9 @@ _ALTERNATIVE_LABEL = {"bis": " bis", "ter": " ter", "alt": " alt"}
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
           "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+# Web and e-mail addresses, and document symbols (« AG/doc.5678/20 », « A/RES/78/3 »).
+_URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+"
+                  r"|\b[A-Z][\w.-]*/[\w.-]*\d[\w./-]*")
 # Bodies whose name gives the house style away, checked on metadata and chapeau.
 _STYLE_HINTS = (
     ("oas", ("oea", "oas", "organisation des etats americains", "organization of american")),
@@ -33,7 +35,7 @@ _STYLE_HINTS = (
 
 @lru_cache(maxsize=4096)
 def mask_urls(text: str) -> str:
-    """Return *text* with web addresses and e-mail addresses blanked out (same length)."""
+    """Return *text* with addresses and document symbols blanked out (same length)."""
     return _URL.sub(lambda m: " " * len(m.group()), text)
 
 

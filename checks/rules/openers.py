@@ -81,7 +81,9 @@ def _without_subject(reading: Reading) -> list[Hit]:
     sentence of its own (« We, the Leaders of the G20, met in New Delhi. »): no subject."""
     if not reading.draft.chapeau.rstrip().endswith("."):
         return []
-    found = [(u, o) for u, o in _known_openers(reading, "operative", None) if o.form in _FINITE]
+    # A lower-case paragraph goes on from a lead-in (« We have decided to: establish … »).
+    found = [(u, o) for u, o in _known_openers(reading, "operative", None)
+             if o.form in _FINITE and u.text.lstrip()[:1].isupper()]
     said = [o for _, o in found if fold(o.text).split()[0] in _SUBJECTS]
     if len(said) < 3 or len(said) * 3 < len(found) * 2:
         return []

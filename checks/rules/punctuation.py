@@ -88,6 +88,8 @@ def _block(reading: Reading, part: str) -> list[Hit]:
             want, why = ".", RULES[reading.language]["last"]
         if found == want or _accepted(part, unit, found, want):
             continue
+        if found == ";" and _listed(unit, units[position + 1:position + 2]):
+            continue
         if found == "." and part == "operative" \
                 and _series_ends(reading, unit, units[position + 1:position + 2]):
             continue
@@ -140,6 +142,12 @@ def _series_ends(reading: Reading, unit: Unit, following: list[Unit]) -> bool:
     forms = [getattr(opener_at(u.text, language=language), "form", None)
              for u in (unit, following[0])]
     return forms[0] != forms[1]
+
+
+def _listed(unit: Unit, following: list[Unit]) -> bool:
+    """Return True for « establish … ; » followed by « hold … »: items of a list typed as
+    paragraphs after a lead-in (« We have decided to: »), each going on from it."""
+    return bool(following) and all(u.text.lstrip()[:1].islower() for u in (unit, *following))
 
 
 def _accepted(part: str, unit: Unit, found: str, want: str) -> bool:

@@ -128,11 +128,14 @@ FEMININE = make(["Indignées par ces violations intolérables ;",
                  "Préoccupées par le sort des migrantes ;"], SEED_OP)
 SEED_LIKE = make(SEED_PP, SEED_OP)
 G20_CLEAN = make(op=G20, chapeau=G20_CHAPEAU, language="en")
+DECIDED = make(op=[*G20[:3], "establish a working group on food security;",
+                  "hold our next meeting in Luanda in 2023.", G20[3]],
+               chapeau=G20_CHAPEAU, operative_intro="We have decided to:", language="en")
 WE_THEN_VERBS = make(op=[*G20[:3], "Decide to meet again in 2024."],
                      chapeau="We, the Leaders of the G20, meeting in New Delhi,", language="en")
 MUST_NOT = [(code, draft) for code in ("opener-unknown", "opener-form", "opener-agreement")
             for draft in (NARRATIVE, DECLARING_PREAMBLE, CELAC, UN_RESOLUTION, NIAMEY, FEMININE,
-                          SEED_LIKE, WE, G20_CLEAN, WE_THEN_VERBS)]
+                          SEED_LIKE, WE, G20_CLEAN, WE_THEN_VERBS, DECIDED)]
 
 
 @pytest.mark.parametrize(("code", "draft"), MUST_NOT)

@@ -184,3 +184,15 @@ def test_an_acronym_that_reads_as_a_word_is_still_an_acronym_once_spelt_out():
     [finding] = findings(draft, "acronym")
     assert where(finding) == ("operative", 0, None)
     assert finding.suggestion.endswith("Monitoring Initiative (GEOGLAM)")
+
+
+@pytest.mark.parametrize("draft", [
+    make(["Rappelant le Cadre « L'EDD pour 2030 » ;",
+          "Reconnaissant le rôle de l'UNESCO dans l'éducation en vue du développement durable "
+          "(EDD) ;"], ["Invitons les États à intégrer l'EDD dans leurs politiques."]),
+    make(op=["We note that trade is projected to reach US$2 trillion by 2030.",
+             "We welcome the support of the UK and the US to the programme."],
+         chapeau="We, the Heads of Government, meeting in Apia,", language="en"),
+], ids=["quoted-title", "us-dollars"])
+def test_acronyms_that_need_no_spelling_out_here(draft):
+    assert findings(draft, "acronym") == []

@@ -132,6 +132,18 @@ DAKAR = make(op=["Nous constatons que la jeunesse représente une chance.",
                  "Nous convenons de nous réunir de nouveau en 2026."],
              chapeau="Nous, ministres de la Jeunesse, réunis à Dakar du 14 au 16 mai 2024, "
                      "adoptons la présente déclaration.")
+DECIDED = make(op=["We reaffirmed our commitment to multilateralism.",
+                  "We welcomed the progress made in the implementation of the Plan.",
+                  "establish a working group on food security;",
+                  "hold our next meeting in Luanda in 2023;",
+                  "mandate the Executive Secretariat to prepare a report.",
+                  "We thanked the Government of Portugal for its warm hospitality."],
+               chapeau="We, the Foreign Ministers, met in Lisbon on 12 May 2022.",
+               operative_intro="We have decided to:", language="en")
+SYMBOLS = make(["AYANT VU le rapport annuel du Conseil permanent (AG/doc.5678/20) ;",
+                "RAPPELANT la résilience des sociétés et les enjeux sociétaux ;"],
+               ["De prendre note du document A/RES/78/3 ;", "De renforcer la coopération."],
+               chapeau="", operative_intro="AFFIRMONS L’IMPORTANCE :")
 FRENCH_WORDS = make(["Réaffirmant la Déclaration d'Antananarivo et la Résolution d'Erevan ;",
                      "Soulignant la conscientisation et l'interculturalité comme apport des "
                      "migrants, ainsi que la ré-exploitation des victimes et la situation "
@@ -150,12 +162,14 @@ ENGLISH = make(["Recalling its resolution 70/1 of 25 September 2015,",
                ["Calls upon all States to ratify the Protocol;",
                 "Decides to remain seized of the matter."],
                chapeau="The General Assembly,", language="en", title="Trafficking in persons")
-CLEAN = (UN, OAS, CALL, SUMMIT, DAKAR, FRENCH_WORDS, ENGLISH, make(OIF_PP, OIF_OP))
+CLEAN = (UN, OAS, CALL, SUMMIT, DAKAR, DECIDED, SYMBOLS, FRENCH_WORDS, ENGLISH,
+         make(OIF_PP, OIF_OP))
 CODES = ("punctuation", "typography", "spelling", "language", "brackets")
 
 
 @pytest.mark.parametrize("code", CODES)
-@pytest.mark.parametrize("draft", CLEAN, ids=["un", "oas", "call", "summit", "dakar", "words",
+@pytest.mark.parametrize("draft", CLEAN, ids=["un", "oas", "call", "summit", "dakar", "decided",
+                                             "symbols", "words",
                                              "english", "oif"])
 def test_leaves_good_text_alone(code, draft):
     assert findings(draft, code) == []

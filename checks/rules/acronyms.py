@@ -116,6 +116,8 @@ def _judge(acronym: str, found: list[Mention], known: dict, language: str) -> li
         return [Hit(first.unit, "undefined", {"acronym": acronym, "hint": hint},
                     suggestion=f"{long} ({acronym})" if long else None, span=first.span)]
     hits = []
+    # A title quoted before the definition (« Cadre « L'EDD pour 2030 » ») is no use of it.
+    first = next((m for m in found if m.long or not _quoted(m)), first)
     if first.long is None:
         defined = definitions[0]
         hits.append(Hit(first.unit, "late", {"acronym": acronym, "defined": defined.unit.label},
@@ -126,6 +128,11 @@ def _judge(acronym: str, found: list[Mention], known: dict, language: str) -> li
                 "acronym": acronym, "first": definitions[0].long, "second": other.long,
                 "defined": definitions[0].unit.label}, span=other.span))
     return hits
+
+
+def _quoted(mention: Mention) -> bool:
+    before = mention.unit.text[: mention.span[0]]
+    return before.count("«") > before.count("»") or before.count("“") > before.count("”")
 
 
 def _different(first: str, second: str) -> bool:

@@ -63,6 +63,11 @@ G20 = ["We are deeply concerned that more than 735 million people faced hunger i
        "We look forward to further cooperation on these issues in 2024."]
 G20_CHAPEAU = "We, the Leaders of the G20, met in New Delhi on 9 and 10 September 2023."
 MUST_FIND += [
+    ("opener-unknown", make(op=[*G20[:3], "estailish a working group on food security;",
+                                "hold our next meeting in Luanda in 2023.", G20[3]],
+                            chapeau=G20_CHAPEAU, operative_intro="We have decided to:",
+                            language="en"),
+     ("operative", 3, None), "establish"),
     ("opener-form", make(op=[G20[0], "Commit to strengthening research cooperation.", *G20[2:]],
                          chapeau=G20_CHAPEAU, language="en"),
      ("operative", 1, None), "We commit to strengthening research cooperation."),

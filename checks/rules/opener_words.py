@@ -41,7 +41,8 @@ def _judge(reading: Reading, unit: Unit, openers) -> Hit | None:
     language = reading.text_language
     prefix, body = split_infinitive_prefix(unit.text.lstrip())
     word = WORD.match(body)
-    if word is None or len(word.group()) < 4 or not (prefix or word.group()[0].isupper()):
+    if word is None or len(word.group()) < 4 or not (prefix or word.group()[0].isupper()
+                                                       or _goes_on(reading, unit)):
         return None  # a lower-case start is no opener, unless « De »/« D’ » came first
     written = word.group()
     capitals = written.isupper()
@@ -58,6 +59,12 @@ def _judge(reading: Reading, unit: Unit, openers) -> Hit | None:
     hint = HINT[reading.language].format(suggestion=suggestion) if suggestion else "."
     return Hit(unit, params={"opener": written, "hint": hint}, suggestion=suggestion,
                span=(start, start + len(written)) if suggestion else None)
+
+
+def _goes_on(reading: Reading, unit: Unit) -> bool:
+    """Return True for an operative paragraph that goes on from a lead-in ending « : »
+    (« We have decided to: establish … »): its first word is an opener, in lower case."""
+    return unit.part == "operative" and (reading.draft.operative_intro or "").rstrip()[-1:] == ":"
 
 
 def _wanted(reading: Reading, part: str) -> set[str]:

@@ -25,6 +25,11 @@ class ParagraphView:
     rows: int  # height of its text area, so that long paragraphs show whole without JS
     similarity: int | None = None  # to the precedent it was inserted from
 
+    @property
+    def items_rows(self) -> int:
+        """Return the height of the sub-items' text area."""
+        return max(3, self.items_text.count("\n") + 2)
+
 
 def paragraph_views(draft: Draft) -> dict[str, list[ParagraphView]]:
     """Return the views of the preambular and operative paragraphs."""
@@ -59,6 +64,11 @@ class BankPanel:
     sources: list = field(default_factory=list)
 
     @property
+    def params_set(self) -> dict:
+        """Return the parameters that have a value (to keep them in a link)."""
+        return {k: v for k, v in self.params.items() if v}
+
+    @property
     def searched(self) -> bool:
         """Return True when the drafter asked for something."""
         return any(self.params.values())
@@ -78,3 +88,21 @@ def bank_panel(session: Session, args, *, user_id: int) -> BankPanel:
         except ValueError as error:
             panel.error = str(error)
     return panel
+
+
+def strings() -> dict[str, str]:
+    """Return the words repeated on every paragraph, translated once per page."""
+    from flask_babel import gettext as _
+
+    return {
+        "drag": _("Glisser pour déplacer"), "actions": _("Actions sur"),
+        "up": _("Monter"), "down": _("Descendre"), "duplicate": _("Dupliquer"),
+        "variant": _("Ajouter une variante (bis, ter, alt) de"), "variant_short": _("variante"),
+        "add_after": _("Ajouter un alinéa après"), "delete": _("Supprimer"),
+        "confirm_delete": _("Supprimer cet alinéa ?"), "sub_items": _("Sous-alinéas"),
+        "bracketed": _("Entre crochets"), "alternative": _("Étiquette de variante"),
+        "precedent": _("Précédent"), "precedent_title": _("Précédent — cliquez pour voir "
+                                                          "les différences"),
+        "error": _("erreur"), "warning": _("attention"), "info": _("info"),
+        "fix": _("Appliquer la correction"), "delete_duplicate": _("Supprimer le doublon"),
+    }

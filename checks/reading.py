@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from checks.model import Unit
 from drafts.model import Draft, Item, Paragraph
@@ -31,6 +31,7 @@ _STYLE_HINTS = (
 )
 
 
+@lru_cache(maxsize=4096)
 def mask_urls(text: str) -> str:
     """Return *text* with web addresses and e-mail addresses blanked out (same length)."""
     return _URL.sub(lambda m: " " * len(m.group()), text)
@@ -56,6 +57,10 @@ class Reading:
 
     def __post_init__(self) -> None:
         self.units = list(self._walk())
+        self._items: dict[tuple, list[Unit]] = {}
+        for unit in self.units:
+            if unit.item is not None:
+                self._items.setdefault((unit.part, unit.index), []).append(unit)
 
     @property
     def text_language(self) -> str:
@@ -99,8 +104,7 @@ class Reading:
 
     def items_of(self, part: str, index: int) -> list[Unit]:
         """Return the sub-item units of one paragraph, depth-first."""
-        return [u for u in self.units if u.part == part and u.index == index
-                and u.item is not None]
+        return self._items.get((part, index), [])
 
     def paragraph(self, unit: Unit) -> Paragraph | None:
         """Return the Paragraph object *unit* belongs to, None for single parts."""
@@ -172,7 +176,9 @@ _TRAILING = re.compile(r"[\s\u00a0\u202f]*(?:\b(?:et|and|ou|or)[\s\u00a0\u202f]*
 
 def ending(text: str) -> str:
     """Return the final punctuation of *text* (« ; » of « …; et » too), "" when none."""
-    body = text.rstrip(" \t\n\u00a0\u202f")
+    body = text.rstrip(" \t\n\u00a0\u202f")[-24:]  # the end is all that matters
+    if body.endswith("]"):  # « [Préoccupés par … ;] »: a paragraph bracketed as a whole
+        body = body[:-1].rstrip(" \t\n\u00a0\u202f")
     stripped = _TRAILING.sub("", body)
     if stripped != body and stripped[-1:] in ",;":
         return stripped[-1]

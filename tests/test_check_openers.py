@@ -42,6 +42,11 @@ MUST_FIND = [
                              "Expriment leur rejet de la criminalisation des migrants."],
                          chapeau=CHEFS),
      ("operative", 1, None), "Soulignent"),
+    ("opener-form", make(op=["Se félicitent des résultats de la Réunion régionale ;",
+                             "Nous engageons à promouvoir des actions coordonnées ;",
+                             "Expriment leur rejet de la criminalisation des migrants."],
+                         chapeau=CHEFS),
+     ("operative", 1, None), "S'engagent"),
     ("opener-agreement", make(["Rappelant sa résolution 70/1,", "Conscients que la traite "
                                "constitue une grave menace,"], ["Décide de rester saisie."],
                               chapeau=AG),
@@ -96,13 +101,17 @@ NIAMEY = make(op=["Renforcer les cadres juridiques nationaux concernant la lutte
                   "Protéger les migrants illégaux et les victimes de la contrebande ;",
                   "Assurer le suivi des engagements."],
               chapeau="", operative_intro="Les participants ont convenu des actions suivantes :")
+WE = make(op=["Reaffirm the right of every human being to the highest attainable standard of "
+                 "health;", "Decide to convene a high-level meeting in 2027."],
+           chapeau="We, Heads of State and Government, assembled at the United Nations,",
+           language="en", title="Political declaration")
 FEMININE = make(["Indignées par ces violations intolérables ;",
                  "Conscientes de la gravité de la situation ;",
                  "Préoccupées par le sort des migrantes ;"], SEED_OP)
 SEED_LIKE = make(SEED_PP, SEED_OP)
 MUST_NOT = [(code, draft) for code in ("opener-unknown", "opener-form", "opener-agreement")
             for draft in (NARRATIVE, DECLARING_PREAMBLE, CELAC, UN_RESOLUTION, NIAMEY, FEMININE,
-                          SEED_LIKE)]
+                          SEED_LIKE, WE)]
 
 
 @pytest.mark.parametrize(("code", "draft"), MUST_NOT)

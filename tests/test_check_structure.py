@@ -47,6 +47,9 @@ MUST_FIND = [
                                                         "pour le développement du crime (ONUDC) à "
                                                         "agir."]),
      ("operative", 1, None), None, None),
+    ("acronym", make(PP, ["Saluons les objectifs internationaux majeurs du plan ;",
+                          "Travaillons avec l'OIM ;", *OP[2:]]),
+     ("operative", 1, None), None, None),
     ("name-variant", make(PP, ["Appelons l'Organisation des Nations unies à agir ;", *OP[1:]]),
      ("operative", 0, None), "Nations Unies", None),
     ("name-variant", make(["Rappelant le Protocole de Palerme ;", *PP],
@@ -105,8 +108,10 @@ NUMBERED = make(PP, ["1. Appelons la communauté internationale à agir ;",
 ROMAN_ITEMS = make(PP, [("Nous efforcerons de :", ["i) ratifier ;", "ii) élaborer ;",
                                                    "iii) renforcer ;", "iv) donner ;",
                                                    "v) éradiquer."])])
-CLEAN = {"seed-002": SEED_002, "niamey": NIAMEY, "names": NAMES, "bis": ALTERNATIVES,
-         "numbered": NUMBERED, "roman": ROMAN_ITEMS, "oif": make(PP, OP)}
+CEMAC = make(["Vu le Traité de la Communauté économique et monétaire de l’Afrique centrale ;"],
+             ["Invitons la Commission de la CEMAC à agir ;", "Saluons le travail de l'ONU."])
+CLEAN = {"cemac": CEMAC, "seed-002": SEED_002, "niamey": NIAMEY, "names": NAMES,
+         "bis": ALTERNATIVES, "numbered": NUMBERED, "roman": ROMAN_ITEMS, "oif": make(PP, OP)}
 CODES = ("numbering", "duplicate", "acronym", "name-variant", "cross-reference", "empty",
          "length")
 

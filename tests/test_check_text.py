@@ -119,6 +119,7 @@ FRENCH_WORDS = make(["Réaffirmant la Déclaration d'Antananarivo et la Résolut
                      "ad referendum à 10:30 et publiés sur https://www.oas.org/fr ;",
                      f"Réitérons «{NB}la nécessité de promouvoir et de défendre efficacement les "
                      f"libertés{NB}» (article 7){NB};",
+                     "Rappelons le slogan « Leave no one behind » du Programme 2030 ;",
                      "Invitons la Secrétaire générale à lancer un appel."])
 ENGLISH = make(["Recalling its resolution 70/1 of 25 September 2015,",
                 "Deeply concerned about the increase in the number of victims,"],
@@ -142,6 +143,15 @@ def test_bank_vocabulary_is_spelling():
     assert findings(draft, "spelling", context=context, severities=("warning", "info")) == []
 
 
+def test_the_bank_vocabulary_of_another_language_is_no_french():
+    draft = make(OIF_PP, [OIF_OP[0], "Renforçons la cooperation régionale ;", OIF_OP[2]])
+    context = build_context(["Strengthens the cooperation of the States,",
+                             "Calls for regional cooperation and for the exchange of data;"])
+    assert "cooperation" in context.vocabularies["en"]
+    [finding] = findings(draft, "spelling", context=context)
+    assert finding.suggestion == "coopération"
+
+
 def test_square_brackets_are_reported_as_information():
     draft = make(OIF_PP, [OIF_OP[0], "Invitons [le Secrétaire général] à faire rapport ;",
                           Paragraph("Décidons de créer un fonds.", bracketed=True)])
@@ -157,12 +167,14 @@ def test_brackets_may_span_a_paragraph_and_its_items():
     assert findings(draft, "brackets") == []
 
 
-def test_plain_spaces_are_information_and_fixed_to_non_breaking():
+def test_plain_spaces_are_one_note_for_the_draft_and_fixed_everywhere():
     draft = make(OIF_PP, OIF_OP)
-    found = findings(draft, "typography", severities=("info",))
-    assert len(found) == 5
-    fixed = apply_fix(draft, found[0])
+    [found] = findings(draft, "typography", severities=("info",))
+    assert "5" in found.message and where(found) == ("preambular", 0, None)
+    fixed = apply_fix(draft, found)
     assert fixed.preambular[0].text.endswith(f"Unies{NB};")
+    assert fixed.operative[1].text.endswith(f"graves{NB};")
+    assert findings(fixed, "typography", severities=("info",)) == []
 
 
 def test_english_paragraph_is_reported_once():

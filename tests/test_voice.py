@@ -99,6 +99,25 @@ def test_adapt_opener(text, kind, voice, chapeau, expected):
     assert adapt_opener(text, kind=kind, voice=voice, chapeau=chapeau) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "voice", "expected"),
+    [
+        ("Reaffirms its commitment to the Charter;", "operative", "first_plural",
+         "Reaffirm its commitment to the Charter;"),
+        ("Reaffirm our commitment to the Charter;", "preambular", "first_plural",
+         "Reaffirming our commitment to the Charter;"),
+        ("Reaffirming its commitment to the Charter,", "operative", "third_singular",
+         "Reaffirms its commitment to the Charter,"),
+        ("Urges member states to act;", "operative", "infinitive",
+         "To urge member states to act;"),
+        ("To urge member states to act.", "operative", "third_singular",
+         "Urges member states to act."),
+    ],
+)
+def test_adapt_opener_in_english(text, kind, voice, expected):
+    assert adapt_opener(text, kind=kind, voice=voice, language="en") == expected
+
+
 def test_adapt_opener_bare_infinitive_after_a_list_heading():
     text = "Renforçons les contrôles aux frontières ;"
     intro = "Les participants ont convenu des actions suivantes :"

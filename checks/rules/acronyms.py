@@ -63,13 +63,41 @@ def check_acronym(reading: Reading, context) -> list[Hit]:
     known = context.acronyms if context is not None else {}
     mentions: dict[str, list[Mention]] = {}
     for order, unit in enumerate(reading.units):
-        if unit.part != "title":
+        if unit.part not in ("title", "closing"):
             for mention in find_mentions(unit, order, reading.text_language):
                 mentions.setdefault(mention.acronym, []).append(mention)
     hits = []
     for acronym, found in mentions.items():
+        if not any(m.long for m in found) and _spelt_out_before(reading, found[0]):
+            continue  # « la Communauté économique … de l'Afrique centrale » … then « CEMAC »
         hits.extend(_judge(acronym, found, known, reading.language))
     return hits
+
+
+def _spelt_out_before(reading: Reading, first: Mention) -> bool:
+    """Return True when the words the acronym stands for come before its first use."""
+    texts = [u.text for u in reading.units[: first.order] if u.part not in ("title", "closing")]
+    texts.append(first.unit.text[: first.span[0]])
+    letters = fold(first.acronym).replace("-", "")
+    for text in texts:
+        found, capitals = initials(text)
+        start = found.find(letters)
+        while start >= 0:
+            # Two or three initials meet by chance: a short one needs a Name to start.
+            if len(letters) >= 4 or capitals[start] == "1":
+                return True
+            start = found.find(letters, start + 1)
+    return False
+
+
+@lru_cache(maxsize=4096)
+def initials(text: str) -> tuple[str, str]:
+    """Return the initials of the words of *text* that count in an acronym, in order, and
+    "1" or "0" for each: does that word start with a capital?"""
+    parts = [part for word in WORD.findall(text) for part in _bare(word).split("-")
+             if part and fold(part) not in STOPWORDS]
+    return ("".join(fold(part[0]) for part in parts),
+            "".join("1" if part[0].isupper() else "0" for part in parts))
 
 
 def _judge(acronym: str, found: list[Mention], known: dict, language: str) -> list[Hit]:
@@ -110,12 +138,23 @@ def find_mentions(unit: Unit, order: int, language: str) -> list[Mention]:
     mentions = []
     for match in _TOKEN.finditer(text):
         token = match.group()
-        if _ROMAN.match(token) or is_known(token.lower(), language) \
-                or any(c.isdigit() for c in token):
+        if _ROMAN.match(token) or any(c.isdigit() for c in token):
             continue  # « G5 Sahel », « COP21 » are names, not acronyms to spell out
+        if is_known(token.lower(), language) and (len(token) > 4 or _in_capitals(text, match)):
+            continue  # « RECONNAISSANT », « PREND NOTE », « ENCOURAGE »: words in capitals
         mentions.append(Mention(token, unit, order, match.span(),
                                 _definition(text, match.start(), match.end(), token)))
     return mentions
+
+
+def _in_capitals(text: str, match: re.Match) -> bool:
+    """Return True for a word that opens its text or stands among other capitals."""
+    before = WORD.findall(text[: match.start()])
+    after = WORD.findall(text[match.end():match.end() + 40])
+    if not before:
+        return True
+    neighbours = [before[-1]] + after[:1]
+    return any(w.isupper() for w in neighbours)
 
 
 def _definition(text: str, start: int, end: int, acronym: str) -> str | None:

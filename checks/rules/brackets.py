@@ -24,6 +24,7 @@ PAIRS = {"(": ")", "[": "]", "«": "»", "“": "”"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 # « a) », « ii) », « 3) » used as labels have no opening parenthesis.
 _LABEL = re.compile(r"(?:^|[\s;:,])(?:[a-z]|[ivx]{1,5}|\d{1,2})$")
+_MARKS = re.compile(r"[()\[\]«»“”]")
 _SQUARE = re.compile(r"\[([^\[\]]*)\]")
 
 
@@ -50,7 +51,8 @@ def _balance(units: list[Unit]) -> list[Hit]:
     hits = []
     for unit in units:
         text = unit.text
-        for position, char in enumerate(text):
+        for mark in _MARKS.finditer(text):
+            position, char = mark.start(), mark.group()
             if char in PAIRS:
                 stack.append((char, unit, position))
             elif char in CLOSERS:

@@ -10,9 +10,9 @@ from checks.dictionary import is_known
 from checks.model import Hit, Unit
 from checks.reading import WORD, Reading
 from checks.registry import register
-from checks.rules.openers import PREAMBULAR, openers_module
+from checks.rules.openers import PREAMBULAR, openers_module, operative_forms
 from drafts.model import FORMS
-from drafts.voice import VOICE_FORM, fold, match_case, split_infinitive_prefix
+from drafts.voice import fold, match_case, opener_at, split_infinitive_prefix
 
 UNKNOWN = {
     "default": {"fr": "{where} : « {opener} » n'est pas une formule d'ouverture connue{hint}",
@@ -45,7 +45,7 @@ def _judge(reading: Reading, unit: Unit, openers) -> Hit | None:
         return None  # a lower-case start is no opener, unless « De »/« D’ » came first
     written = word.group()
     capitals = written.isupper()
-    opener = openers.find_opener(unit.text, language=language)
+    opener = opener_at(unit.text, language=language)
     if is_known(written, language) or (capitals and opener is not None and opener.known):
         return None  # a word (narrative text), or capitals that may drop their accents
     if opener is not None and opener.known:
@@ -63,7 +63,7 @@ def _judge(reading: Reading, unit: Unit, openers) -> Hit | None:
 def _wanted(reading: Reading, part: str) -> set[str]:
     if part == "preambular":
         return set(PREAMBULAR)
-    return {VOICE_FORM[reading.voice]} if reading.voice in VOICE_FORM else set()
+    return operative_forms(reading.voice, reading.text_language)
 
 
 def _accented(openers, opener, written: str, language: str) -> str | None:

@@ -6,7 +6,7 @@ are recognised with the simplemma lemmatiser, misspellings with rapidfuzz.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from clause_bank.lexicon import (
     FORM_PRIORITY,
@@ -33,6 +33,9 @@ class Opener:
     lemma: str | None
     form: str
     known: bool
+    # The modifiers read after the verb or adjective (« également », « avec satisfaction »),
+    # as written at the end of ``text``: changing the opener's form must keep them.
+    tail: str = field(default="", compare=False)
 
 
 @dataclass
@@ -102,8 +105,11 @@ def _opener_at(tokens: _Tokens, i: int, lex: Lexicon, language: str) -> Opener |
     lemma, form = _choose(candidates, written, wanted)
     if wanted and wanted != "infinitive" and form not in PREAMBULAR_FORMS:
         form = wanted  # the subject sets the person: « We are convinced »
+    core_end = tokens.spans[end - 1][2]
     end = _absorb_modifiers(tokens, end, lex, lemma)
-    return Opener(tokens.text[: tokens.spans[end - 1][2]].lstrip(" *_«\"'-(["), lemma, form, True)
+    stop = tokens.spans[end - 1][2]
+    return Opener(tokens.text[:stop].lstrip(" *_«\"'-(["), lemma, form, True,
+                  tail=tokens.text[core_end:stop])
 
 
 def _infinitive_markers(lex: Lexicon) -> set[str]:

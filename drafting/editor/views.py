@@ -13,6 +13,7 @@ from drafting.editor.actions import ActionContext, apply_action
 from drafting.editor.form import EditorForm, draft_from_form
 from drafts import store
 from drafts.editing import EditError
+from drafts.editing import labels as editing_labels
 from drafts.jsonio import DraftFormatError, dumps, loads, to_dict
 from drafts.merge import merge, merge_rows
 
@@ -117,10 +118,12 @@ def render_merge(opened, base, mine, base_revision: int):
     theirs, current = store.load_draft(get_session(), opened.id)
     rows = merge_rows(base, theirs, mine)
     summary = store.draft_summary(get_session(), opened.id, user_id=current_user.id)
+    labels = {f"p:{p.id}": label for d in (theirs, mine) for part in ("preambular", "operative")
+              for p, label in zip(d.paragraphs(part), editing_labels(d, part), strict=True)}
     return render_template(
         "drafts/merge.html", opened=opened, rows=rows, mine=mine, base_revision=base_revision,
         theirs_revision=current, summary=summary, mine_json=dumps(mine, indent=None),
-        conflicts=sum(row.status == "conflict" for row in rows),
+        conflicts=sum(row.status == "conflict" for row in rows), labels=labels,
     ), 409
 
 

@@ -223,12 +223,13 @@
           if (!badge) return;
           var best = found[id];
           badge.textContent = "";
-          var where = document.createElement("span");
-          where.textContent = best.source.slice(0, 34) + " · " + best.position;
-          var score = document.createElement("span");
-          score.className = "score";
-          score.textContent = best.similarity + " %";
-          badge.append(where, score);
+          [["pos", best.position], ["src", best.source], ["score", best.similarity + " %"]]
+            .forEach(function (part) {
+              var span = document.createElement("span");
+              span.className = part[0];
+              span.textContent = part[1];
+              badge.appendChild(span);
+            });
           badge.classList.remove("pending");
           if (best.similarity === 100) badge.classList.add("exact");
           else if (best.similarity < 85) badge.classList.add("far");

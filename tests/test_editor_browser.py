@@ -186,7 +186,7 @@ def test_compose_check_revise_and_export_a_declaration(server, page, tmp_path):
     assert texts(page, "operative")[0].startswith("Réaffirmons également")
     save(page)
     assert texts(page, "operative")[0].startswith("Réaffirmons également")
-    page.screenshot(path=str(ARTIFACTS / "editor.png"))
+    page.screenshot(path=str(ARTIFACTS / "editor.png"), full_page=True)
 
     # A planted duplicate, reported by the checks, fixed from the checks panel.
     with page.expect_navigation():

@@ -50,7 +50,10 @@ def _rows(text: str) -> int:
 def _similarity(paragraph: Paragraph) -> int | None:
     if paragraph.provenance is None:
         return None
-    return round(fuzz.ratio(paragraph.text, paragraph.provenance.precedent_text))
+    agreed = paragraph.provenance.precedent_text
+    if paragraph.text == agreed:
+        return 100
+    return min(99, round(fuzz.ratio(paragraph.text, agreed)))  # 100 % means unchanged
 
 
 @dataclass

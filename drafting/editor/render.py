@@ -62,11 +62,10 @@ def _badge(view: ParagraphView, e: dict, url: str) -> str:
                 f'hidden href="{url}" title="{e["precedent_title"]}">{e["precedent"]}</a>')
     similarity = view.similarity
     tone = "exact" if similarity == 100 else "far" if similarity < 85 else ""
-    source = p.provenance.source if len(p.provenance.source) <= 34 else \
-        p.provenance.source[:33] + "…"
     return (f'<a class="badge {tone}" data-precedent href="{url}" '
-            f'title="{e["precedent_title"]}"><span>{escape(source)} · '
-            f'{escape(p.provenance.position)}</span><span class="score">{similarity} %</span></a>')
+            f'title="{e["precedent_title"]}"><span class="pos">'
+            f'{escape(p.provenance.position)}</span><span class="src">'
+            f'{escape(p.provenance.source)}</span><span class="score">{similarity} %</span></a>')
 
 
 def _tools(pid: str, label: str, part: str, e: dict) -> str:

@@ -12,8 +12,8 @@ from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from werkzeug.exceptions import RequestEntityTooLarge
-from werkzeug.utils import secure_filename
 
+from drafting import uploads
 from drafting.database import get_session
 
 bp = Blueprint("library", __name__, url_prefix="/bank")
@@ -55,20 +55,22 @@ def _import(filename: str, data: bytes):
 
     if len(data) > MAX_UPLOAD:
         raise ValueError(_("Fichier trop volumineux : 5 Mo au plus."))
-    original = Path(filename or "texte.txt")
-    name = (secure_filename(original.stem) or "texte") + original.suffix.lower()
+    name = uploads.disk_name(filename)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / name
         path.write_bytes(data)
         source = read_source(path)
     return import_document(get_session(), source, owner_id=current_user.id,
-                           meta={"file_name": (filename or name)[:255]})
+                           meta={"file_name": uploads.label(filename) or name})
 
 
 @bp.errorhandler(RequestEntityTooLarge)
 def too_large(_error):
-    flash(_("Fichier trop volumineux : la limite est de 10 Mo par envoi."), "error")
-    return redirect(request.path)
+    # The page again with the reason next to the field, and the status a client can act on;
+    # formdata=None: the form must not touch the body it was refused for.
+    form = PrecedentForm(formdata=None)
+    form.document.errors = [_("Fichier trop volumineux : la limite est de 10 Mo par envoi.")]
+    return render_template("bank/import.html", form=form), 413
 
 
 @bp.get("/families.json")

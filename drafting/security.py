@@ -16,7 +16,7 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 # No inline script or style anywhere: every script and style sheet is a file under static/.
@@ -59,8 +59,15 @@ ERRORS = {
           _l("Une erreur inattendue s'est produite. Ce qui était déjà enregistré n'est pas "
              "perdu ; réessayez dans un instant.")),
 }
+NUL_MESSAGE = _l("La requête contient un caractère nul (U+0000), qui n'a sa place dans aucun "
+                 "texte.")
+_FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 CSRF_MESSAGE = _l("Le formulaire a expiré ou ne vient pas de cette application. "
                   "Rechargez la page et réessayez.")
+
+
+class NulCharacter(BadRequest):
+    """A request holding U+0000, refused before any view sees it."""
 
 
 class SessionInterface(SecureCookieSessionInterface):
@@ -77,6 +84,7 @@ def init_app(app: Flask) -> None:
         # Only behind a trusted reverse proxy: X-Forwarded-* would otherwise be forgeable.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     app.session_interface = SessionInterface()
+    app.before_request(refuse_nul)
     app.after_request(add_headers)
     app.register_error_handler(HTTPException, http_error)
     app.register_error_handler(InternalServerError, internal_error)
@@ -94,6 +102,36 @@ def add_headers(response: Response) -> Response:
     return response
 
 
+def refuse_nul() -> None:
+    """Refuse a request carrying a NUL character in a parameter, a form field or JSON.
+
+    No form has a use for it, and PostgreSQL refuses it in text: without this one check,
+    every view would have to catch the database error itself.
+    """
+    if _has_nul(request.args) or (request.mimetype in _FORM_TYPES and (
+            _has_nul(request.form) or
+            any("\x00" in (f.filename or "") for f in request.files.values()))):
+        raise NulCharacter()
+    if request.is_json:
+        try:
+            pending = [request.get_json(silent=True)]
+        except RecursionError:  # "[[[[…" nested deeper than Python's parser goes
+            raise BadRequest() from None
+        while pending:  # a loop: the nesting depth is the sender's choice
+            value = pending.pop()
+            if isinstance(value, str) and "\x00" in value:
+                raise NulCharacter()
+            if isinstance(value, dict):
+                pending.extend(value.keys())
+                pending.extend(value.values())
+            elif isinstance(value, list):
+                pending.extend(value)
+
+
+def _has_nul(values) -> bool:
+    return any("\x00" in key or "\x00" in value for key, value in values.items(multi=True))
+
+
 def wants_json() -> bool:
     """Return True when the request is for the JSON API."""
     return request.path.startswith("/api/")
@@ -107,6 +145,8 @@ def http_error(error: HTTPException):
     title, message = ERRORS.get(code, (error.name, error.description))
     if isinstance(error, CSRFError):
         message = CSRF_MESSAGE
+    elif isinstance(error, NulCharacter):
+        message = NUL_MESSAGE
     text = str(message) % {"size": _megabytes()} if code == 413 else str(message)
     response = _render(code, str(title), text)
     if code == 405 and error.valid_methods:

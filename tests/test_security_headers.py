@@ -210,3 +210,53 @@ def test_login_follows_a_local_next(client, make_user):
     response = client.post("/auth/login?next=/drafts/3?rev=2", data={
         "username": "alice", "password": "correct horse battery", "csrf_token": token})
     assert response.headers["Location"] == "/drafts/3?rev=2"
+
+
+@pytest.mark.parametrize(("method", "path", "kwargs"), [
+    ("get", "/drafts/", {"query_string": {"q": "a\x00b"}}),
+    ("post", "/auth/login", {"data": {"username": "a\x00b", "password": "x"}}),
+    ("post", "/api/precedents", {"json": {"text": ["a\x00b"]}}),
+    ("post", "/api/precedents", {"json": {"a\x00b": 1}}),
+])
+def test_nul_characters_are_refused_before_any_view(signed_in, method, path, kwargs):
+    """PostgreSQL refuses NUL in text: one check at the door instead of a 500 in each view."""
+    token = csrf_token(signed_in, "/")
+    if "data" in kwargs:
+        kwargs["data"]["csrf_token"] = token
+    response = getattr(signed_in, method)(path, headers={"X-CSRFToken": token}, **kwargs)
+    assert response.status_code == 400
+    assert "U+0000" in (response.get_json()["error"] if response.is_json
+                        else response.get_data(as_text=True))
+
+
+def test_json_nested_beyond_the_parser_is_a_400(signed_in):
+    token = csrf_token(signed_in, "/")
+    response = signed_in.post("/api/precedents", data="[" * 100_000,
+                              content_type="application/json", headers={"X-CSRFToken": token})
+    assert response.status_code == 400 and response.is_json
+
+
+def _start_app(instance_path, barrier, queue):
+    from drafting import _instance_secret
+
+    barrier.wait()
+    queue.put(_instance_secret(instance_path))
+
+
+def test_processes_starting_together_share_one_secret_key(tmp_path):
+    """Server workers starting at once on a fresh instance/ must not each invent a key."""
+    import multiprocessing
+    import stat
+
+    context = multiprocessing.get_context("fork")
+    queue, barrier = context.Queue(), context.Barrier(6)
+    processes = [context.Process(target=_start_app, args=(tmp_path, barrier, queue))
+                 for _ in range(6)]
+    for process in processes:
+        process.start()
+    keys = {queue.get(timeout=60) for _ in processes}
+    for process in processes:
+        process.join()
+    assert len(keys) == 1 and len(keys.pop()) == 64
+    assert stat.S_IMODE((tmp_path / "secret_key").stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["secret_key"]

@@ -12,8 +12,10 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from wtforms import RadioField, SelectChoice, StringField
 from wtforms.validators import DataRequired, Length
 
+from drafting import uploads
 from drafting.database import get_session
 from drafting.editor import bp
+from drafting.security import http_error
 from drafts import store
 from drafts.starters import STARTERS, new_draft
 
@@ -72,7 +74,7 @@ def import_draft():
         else:
             draft_id = store.create_draft(get_session(), draft, owner_id=current_user.id,
                                           name=_("Importé de %(name)s",
-                                                 name=form.document.data.filename[:200]))
+                                                 name=uploads.label(form.document.data.filename)))
             flash(_("Projet importé : vous pouvez le poursuivre."), "success")
             return redirect(url_for("editor.edit", draft_id=draft_id), code=303)
     return render_template("drafts/new.html", form=NewDraftForm(formdata=None),
@@ -80,10 +82,14 @@ def import_draft():
 
 
 @bp.errorhandler(RequestEntityTooLarge)
-def too_large(_error):
-    flash(_("Fichier trop volumineux : la limite est de 10 Mo par envoi."), "error")
-    return redirect(request.referrer if _same_site(request.referrer) else url_for("editor.new"))
+def too_large(error):
+    """Answer 413 with the import form and the reason beside it (other pages: the 413 page)."""
+    if request.endpoint != "editor.import_draft":
+        return http_error(error)
+    # formdata=None: neither form may touch the body that was refused.
+    import_form = ImportDraftForm(formdata=None)
+    import_form.document.errors = [_("Fichier trop volumineux : la limite est de 10 Mo par "
+                                     "envoi.")]
+    return render_template("drafts/new.html", form=NewDraftForm(formdata=None),
+                           import_form=import_form), 413
 
-
-def _same_site(url: str | None) -> bool:
-    return bool(url) and url.startswith(request.host_url)

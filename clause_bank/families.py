@@ -109,20 +109,25 @@ def link_document(session: Session, document_id: int, clauses: list[tuple[int, s
 
 
 def _postings(session: Session, document_id: int, hashes: set[int]) -> dict[int, list[int]]:
-    """Return, per fingerprint, the newest ``POSTINGS`` clauses of other documents carrying it."""
+    """Return, per fingerprint, the newest ``POSTINGS`` clauses of other documents carrying it.
+
+    The cap is applied in the database: agreed language repeated in thousands of clauses
+    would otherwise send thousands of rows per fingerprint back to Python.
+    """
     found: dict[int, list[int]] = defaultdict(list)
     ordered = sorted(hashes)
     table = ClauseFingerprint.__table__
+    newest = func.row_number().over(partition_by=table.c.hash, order_by=table.c.clause_id.desc())
     for start in range(0, len(ordered), CHUNK):
-        statement = (
-            select(table.c.hash, table.c.clause_id)
+        ranked = (
+            select(table.c.hash, table.c.clause_id, newest.label("rank"))
             .where(table.c.hash.in_(ordered[start : start + CHUNK]),
                    table.c.document_id != document_id)
-            .order_by(table.c.hash, table.c.clause_id.desc())
+            .subquery()
         )
+        statement = select(ranked.c.hash, ranked.c.clause_id).where(ranked.c.rank <= POSTINGS)
         for value, clause_id in session.execute(statement):
-            if len(found[value]) < POSTINGS:
-                found[value].append(clause_id)
+            found[value].append(clause_id)
     return found
 
 
@@ -164,49 +169,72 @@ def _components(links: Iterable[tuple[int, int]]) -> list[set[int]]:
 
 
 def _merge(session: Session, links, families: dict[int, int | None]) -> None:
+    """Give each connected group of linked clauses one family, absorbing existing ones."""
+    assign: list[tuple[int, int]] = []  # (clause, family)
+    absorbed: list[tuple[int, int]] = []  # (family, family it joins)
+    fresh, targets = [], set()
     for component in _components(links):
         existing = sorted({families[c] for c in component if families[c] is not None})
-        if existing:
-            target, absorbed = existing[0], existing[1:]
-        else:
-            family = Family(size=0, document_count=0)
-            session.add(family)
-            session.flush()
-            target, absorbed = family.id, []
-        if absorbed:
-            session.execute(update(Clause).where(Clause.family_id.in_(absorbed))
-                            .values(family_id=target))
-            session.execute(delete(Family).where(Family.id.in_(absorbed)))
-        loose = sorted(c for c in component if families[c] != target)
-        session.execute(update(Clause).where(Clause.id.in_(loose)).values(family_id=target))
-        _recount(session, [target])
+        if not existing:
+            fresh.append(component)
+            continue
+        target = existing[0]
+        targets.add(target)
+        absorbed += [(family, target) for family in existing[1:]]
+        assign += [(c, target) for c in component if families[c] != target]
+    if fresh:
+        rows = [{"size": 0, "document_count": 0}] * len(fresh)
+        created = session.scalars(
+            insert(Family).returning(Family.id, sort_by_parameter_order=True), rows
+        ).all()
+        for component, family in zip(fresh, created, strict=True):
+            targets.add(family)
+            assign += [(c, family) for c in component]
+    clauses = Clause.__table__
+    if absorbed:
+        session.execute(update(clauses).where(clauses.c.family_id == bindparam("old"))
+                        .values(family_id=bindparam("new")),
+                        [{"old": old, "new": new} for old, new in absorbed])
+        session.execute(delete(Family).where(Family.id.in_([old for old, _ in absorbed])))
+    if assign:
+        session.execute(update(clauses).where(clauses.c.id == bindparam("clause"))
+                        .values(family_id=bindparam("family")),
+                        [{"clause": c, "family": f} for c, f in assign])
+    _recount(session, targets)
 
 
 def _recount(session: Session, family_ids: Iterable[int]) -> None:
-    for family_id in family_ids:
-        size, documents = session.execute(
-            select(func.count(Clause.id), func.count(func.distinct(Clause.document_id)))
-            .where(Clause.family_id == family_id)
-        ).one()
-        session.execute(update(Family).where(Family.id == family_id)
-                        .values(size=size, document_count=documents))
+    ordered = sorted(family_ids)
+    members = select(func.count(Clause.id)).where(Clause.family_id == Family.id)
+    documents = select(func.count(func.distinct(Clause.document_id))).where(
+        Clause.family_id == Family.id)
+    for start in range(0, len(ordered), CHUNK):
+        session.execute(
+            update(Family).where(Family.id.in_(ordered[start : start + CHUNK]))
+            .values(size=members.scalar_subquery(), document_count=documents.scalar_subquery())
+        )
 
 
 def regroup(session: Session, family_ids: Iterable[int]) -> None:
     """Split or dissolve families that lost members when a document was replaced."""
-    for family_id in sorted(set(family_ids)):
-        members = session.execute(
-            select(Clause.id, Clause.document_id, Clause.norm).where(Clause.family_id == family_id)
-        ).all()
-        if len(members) > MAX_REGROUP:
-            _recount(session, [family_id])
-            continue
-        links = [
-            (a.id, b.id) for n, a in enumerate(members) for b in members[n + 1 :]
-            if a.document_id != b.document_id and linked(a.norm.split(), b.norm.split())
-        ]
-        session.execute(update(Clause).where(Clause.family_id == family_id)
-                        .values(family_id=None))
-        session.execute(delete(Family).where(Family.id == family_id))
-        if links:
-            _merge(session, links, {m.id: None for m in members})
+    ordered = sorted(set(family_ids))
+    members: dict[int, list] = defaultdict(list)
+    for start in range(0, len(ordered), CHUNK):
+        statement = select(Clause.id, Clause.document_id, Clause.norm, Clause.family_id).where(
+            Clause.family_id.in_(ordered[start : start + CHUNK]))
+        for row in session.execute(statement):
+            members[row.family_id].append(row)
+    large = [f for f in ordered if len(members[f]) > MAX_REGROUP]
+    _recount(session, large)
+    small = [f for f in ordered if len(members[f]) <= MAX_REGROUP]
+    links = [
+        (a.id, b.id) for family in small for n, a in enumerate(members[family])
+        for b in members[family][n + 1 :]
+        if a.document_id != b.document_id and linked(a.norm.split(), b.norm.split())
+    ]
+    for start in range(0, len(small), CHUNK):
+        chunk = small[start : start + CHUNK]
+        session.execute(update(Clause).where(Clause.family_id.in_(chunk)).values(family_id=None))
+        session.execute(delete(Family).where(Family.id.in_(chunk)))
+    if links:
+        _merge(session, links, {m.id: None for family in small for m in members[family]})

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -47,7 +48,15 @@ class Vocabulary:
 
 
 _vocabularies: dict[str, tuple[tuple, Vocabulary]] = {}
+_checked: dict[str, tuple[float, tuple]] = {}
 _lock = threading.Lock()
+RECHECK = 1.0  # seconds between two checks that the bank has not changed under the cache
+_epoch = [0]  # bumped by this process's imports: their effect is seen at once
+
+
+def changed() -> None:
+    """Note that this process changed the bank (the cached vocabulary is stale)."""
+    _epoch[0] += 1
 
 
 def generation(session: Session) -> tuple:
@@ -63,10 +72,25 @@ def generation(session: Session) -> tuple:
     ).one())
 
 
+def _current(session: Session, key: str) -> tuple:
+    """Return the bank's generation, asked of the database at most once per RECHECK."""
+    now = time.monotonic()
+    checked = _checked.get(key)
+    if checked and now - checked[0] < RECHECK and checked[1][0] == _epoch[0]:
+        return checked[1]
+    current = (_epoch[0], *generation(session))
+    _checked[key] = (now, current)
+    return current
+
+
 def vocabulary(session: Session) -> Vocabulary:
-    """Return the bank's vocabulary, read from the index once per change of the bank."""
+    """Return the bank's vocabulary, read from the index once per change of the bank.
+
+    Another process's import is noticed within ``RECHECK`` seconds; until then only spelling
+    corrections can miss its new words.
+    """
     key = str(session.get_bind().url)
-    current = generation(session)
+    current = _current(session, key)
     cached = _vocabularies.get(key)
     if cached and cached[0] == current:
         return cached[1]
@@ -83,33 +107,36 @@ def vocabulary(session: Session) -> Vocabulary:
 def match_expression(groups: Sequence[Sequence[str]], mode: str, dialect: str) -> str | None:
     """Return the engine's query string for *groups* in *mode*, or None when impossible.
 
-    Modes: "phrase" (consecutive), "near" (all within a few words), "near_pairs" (two of
-    them next to each other), "all", "all_but_one" (any set of all terms but one), "any";
-    each group is a term and its alternatives. PostgreSQL has no "within N words": there
-    "near" is "all", and "near_pairs" allows one word between the two.
+    Modes: "phrase" (consecutive), "near_pairs" (two of them with at most n - 2 words
+    between, so that they align in a window of n words), "all_near" (all, and a near pair),
+    "all", "half" (at least half of them), "any"; each group is a term and its
+    alternatives.
     """
     sqlite = dialect == "sqlite"
     quoted = [[f'"{t}"' if sqlite else f"'{t}'" for t in group] for group in groups]
     either = [_join(group, " OR " if sqlite else " | ") for group in quoted]
     both, one_of = (" AND ", " OR ") if sqlite else (" & ", " | ")
     pairs = list(itertools.combinations(range(len(groups)), 2))
-    if sqlite and mode in ("phrase", "near", "near_pairs"):
-        if mode == "near_pairs":
-            spans = [_products([quoted[i], quoted[j]], lambda p: f"NEAR({' '.join(p)}, 1)")
-                     for i, j in pairs]
-            return None if None in spans else one_of.join(spans)
-        if mode == "near":
-            return _products(quoted, lambda p: f"NEAR({' '.join(p)}, {len(groups)})")
+    gap = len(groups) - 2
+    if mode == "all_near":
+        near = match_expression(groups, "near_pairs", dialect)
+        return None if near is None else _join([_join(either, both), _join([near], "")], both)
+    if sqlite and mode == "near_pairs":
+        spans = [_products([quoted[i], quoted[j]], lambda p: f"NEAR({' '.join(p)}, {gap})")
+                 for i, j in pairs]
+        return None if None in spans else one_of.join(spans)
+    if sqlite and mode == "phrase":
         return _products(quoted, lambda p: _join(p, " + "))
     if mode == "phrase":
         return _join(either, " <-> ")
-    if mode in ("all", "near"):
-        return _join(either, both)
     if mode == "near_pairs":
-        return one_of.join(f"({either[i]} <1> {either[j]}) | ({either[i]} <2> {either[j]})"
-                           for i, j in pairs)
-    if mode == "all_but_one":
-        subsets = [either[:n] + either[n + 1 :] for n in range(len(either))]
+        return one_of.join(f"({either[i]} <{k}> {either[j]})" for i, j in pairs
+                           for k in range(1, gap + 2))
+    if mode == "all":
+        return _join(either, both)
+    if mode == "half":
+        size = (len(either) + 1) // 2
+        subsets = itertools.combinations(either, size)
         return one_of.join(_join(subset, both) for subset in subsets)
     return _join(either, one_of)
 

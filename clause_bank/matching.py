@@ -24,7 +24,7 @@ SUFFIXES = ("issant", "issent", "isson", "erait", "aient", "ement", "ing", "ant"
 MIN_STEM = 4
 # Upper bounds (in terms) of the length classes stored with each clause: search prefers the
 # shorter of two equally good clauses, and the index can list a class without ranking.
-LENGTH_BOUNDS = (6, 9, 12, 16, 20, 25, 32, 40, 55, 75, 100)
+LENGTH_BOUNDS = (8, 14, 22, 35, 60)
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
 
 

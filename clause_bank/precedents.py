@@ -57,9 +57,11 @@ def nearest(session: Session, text: str, *, user_id: int | None = None, k: int =
         .where(Clause.id.in_([clause_id for clause_id, _ in shortlist]))
     )
     folded = matching.folded_text(text)
-    ranked = sorted((_compare(clause, document, text, folded) for clause, document in rows),
-                    key=lambda p: (-p.similarity, p.clause_id))
-    return ranked[:k]
+    compared = sorted((_closest_part(clause, folded) + (clause, document)
+                       for clause, document in rows), key=lambda c: (-c[0], c[2].id))
+    # The word diff is the costly part: only for the precedents returned.
+    return [_precedent(clause, document, part, similarity, text)
+            for similarity, part, clause, document in compared[:k]]
 
 
 def closeness(a, b) -> float:
@@ -71,12 +73,17 @@ def closeness(a, b) -> float:
     return max(fuzz.ratio(a, b), 0.9 * fuzz.partial_ratio(a, b))
 
 
-def _compare(clause: Clause, document: Document, text: str, folded: str) -> Precedent:
+def _closest_part(clause: Clause, folded: str) -> tuple[float, str]:
+    """Return (similarity, part) for the part of *clause* closest to the folded paragraph."""
     parts = [clause.text]
     if clause.items:
         parts += [*clause.items, full_text(clause.text, clause.items)]
-    scored = [(closeness(folded, matching.folded_text(part)), part) for part in parts]
-    similarity, best = max(scored, key=lambda pair: pair[0])
+    return max(((closeness(folded, matching.folded_text(part)), part) for part in parts),
+               key=lambda pair: pair[0])
+
+
+def _precedent(clause: Clause, document: Document, best: str, similarity: float,
+               text: str) -> Precedent:
     return Precedent(
         clause_id=clause.id, text=best, kind=clause.kind, position=position(clause),
         opener=clause.opener, similarity=round(similarity, 1), diff=word_diff(best, text),

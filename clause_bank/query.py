@@ -13,6 +13,7 @@ from clause_bank.index import Vocabulary
 MAX_QUERY_CHARS = 10_000
 MAX_SCORED_TERMS = 400  # a pasted page is scored on its first terms only
 MAX_ALTERNATIVES = 3
+MAX_CORRECTED = 30  # spelling is checked for the first distinct terms only (a pasted page)
 # A known term this rare is checked for a far more frequent neighbour (« néssaire »).
 RARE = 2
 DOMINANCE = 10
@@ -58,7 +59,9 @@ def parse(text: str | None, vocabulary: Vocabulary) -> Query:
     corrections = {}
     for term, start, end in spans:
         if term not in groups:
-            groups[term] = alternatives(term, vocabulary, word=text[start:end])
+            word = text[start:end]
+            groups[term] = (alternatives(term, vocabulary, word=word)
+                            if len(groups) < MAX_CORRECTED else [term])
             if groups[term][0] != term:
                 corrections[text[start:end]] = groups[term][0]
     scored = [groups[term][0] for term, _, _ in spans]

@@ -26,7 +26,7 @@ __all__ = ["Hit", "Precedent", "Query", "QueryError", "SearchResult", "nearest",
 CANDIDATES = 300
 MAX_LIMIT = 100
 MAX_OFFSET = 1000
-SUBSETS = range(3, 6)  # queries of 3-5 terms also try pairs of them and all terms but one
+SUBSETS = range(2, 9)  # queries of 2-8 terms run the tiers of _plan; longer ones, fewer
 MIN_COVERAGE = 0.5
 
 
@@ -127,43 +127,67 @@ def run_query(session: Session, parsed: Query, *, where, need: int,
               counts: dict[str, int]) -> list[tuple[int, float]]:
     """Return (clause id, score) of the hits for *parsed*, best first.
 
-    The score puts a clause with all the terms, or two of them side by side, above one with
-    some of them scattered; each tier fetches the best ``size`` clauses of one such class
-    (shortest first, as the score does), and the next tiers run only when they may matter.
+    Tiers fetch classes of clauses from the best score down: the terms as a phrase; all of
+    them with two close enough to align; two of them so; all of them; half of them. Each
+    tier lists its best ``size`` clauses (shortest first, as the score does), and the search
+    stops as soon as the hits found score at least as high as anything the next tiers could
+    bring.
     """
     groups = parsed.groups
     size = max(CANDIDATES, 2 * need)
-    found: dict[int, str] = {}
+    scores: dict[int, float] = {}
 
-    def tier(chosen, mode: str, ranked: bool = False) -> bool:
+    def tier(chosen, mode: str, ranked: bool = False) -> list[tuple[int, float]]:
         rows = index.candidates(session, chosen, mode=mode, where=where, limit=size,
                                 ranked=ranked)
-        found.update(rows)
-        return len(rows) >= size
+        for clause_id, norm in rows:
+            if clause_id not in scores:
+                scores[clause_id] = score(parsed.terms, norm.split())
+        return _best_first(scores)
 
     if len(groups) == 1:
-        tier(groups, "any")
-    elif len(groups) > max(SUBSETS):
+        return tier(groups, "any")
+    if len(groups) > max(SUBSETS):
         tier(groups, "all")
-        tier(index.rarest(groups, counts), "any", ranked=True)
-    else:
-        if tier(groups, "all"):
-            tier(groups, "phrase")
-            tier(groups, "near")
-        if len(groups) in SUBSETS:
-            tier(groups, "near_pairs")
-        if len(found) < size:
-            tier(groups, "all_but_one" if len(groups) in SUBSETS else "any")
-    return rank(parsed, found)
+        return tier(index.rarest(groups, counts), "any", ranked=True)
+    ranked: list[tuple[int, float]] = []
+    for mode, bound in _plan(len(groups)):
+        ranked = tier(groups, mode)
+        if len(ranked) >= need and ranked[need - 1][1] >= bound:
+            break
+    return ranked
+
+
+def _plan(n: int) -> list[tuple[str, float]]:
+    """Return the tiers for *n* terms, each with the best score left outside it and before it.
+
+    A clause outside "phrase" aligns at most n - 1 terms in order; outside "all_near" too,
+    it lacks a term or aligns at most one; outside "near_pairs" it aligns at most one;
+    outside "all" as well, it also lacks a term. "half" holds every clause that can be a hit.
+    """
+    def best(aligned: int, present: int) -> float:
+        # partial_ratio also aligns the query on a shorter window at either end of a clause
+        return combine(200 * aligned / (n + aligned), present / n, 0)
+
+    plan = [("phrase", best(n - 1, n))]
+    if n >= 3:
+        plan += [("all_near", max(best(1, n), best(n - 1, n - 1))),
+                 ("near_pairs", best(1, n))]
+    plan += [("all", best(1, n - 1)), ("half", 0.0)]
+    return plan
 
 
 def rank(parsed: Query, found: dict[int, str]) -> list[tuple[int, float]]:
-    """Return (clause id, score) of the hits among *found*, best first, ties to the newest."""
-    query = parsed.terms
-    scored = [(clause_id, score(query, norm.split())) for clause_id, norm in found.items()]
-    scored = [pair for pair in scored if pair[1] > 0]
-    scored.sort(key=lambda pair: (-pair[1], -pair[0]))
-    return scored
+    """Return (clause id, score) of the hits among *found* (id: norm), best first."""
+    return _best_first({clause_id: score(parsed.terms, norm.split())
+                        for clause_id, norm in found.items()})
+
+
+def _best_first(scores: dict[int, float]) -> list[tuple[int, float]]:
+    """Return the hits (score above 0), best first, ties to the newest clause."""
+    hits = [pair for pair in scores.items() if pair[1] > 0]
+    hits.sort(key=lambda pair: (-pair[1], -pair[0]))
+    return hits
 
 
 def hits(session: Session, ranked: list[tuple[int, float]], parsed: Query) -> list[Hit]:

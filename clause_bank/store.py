@@ -12,14 +12,17 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
-from clause_bank import families, matching
+from clause_bank import families, index, matching
 from clause_bank.filters import visible
 from clause_bank.model import Segmentation, SegmentedParagraph
+from clause_bank.readers import read_source
+from clause_bank.segment import segment_text
 from storage.models import Clause, Document
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -31,8 +34,6 @@ DOCUMENT_FIELDS = ("title", "body", "place", "date", "language", "text_kind")
 def import_document(session: Session, source, *, owner_id: int | None = None,
                     meta: dict | None = None) -> Document:
     """Segment *source* (a ``Source`` or a text) and store it, replacing an earlier copy."""
-    from clause_bank.segment import segment_text
-
     meta = dict(meta or {})
     text = source if isinstance(source, str) else source.text
     file_name = meta.pop("file_name", None) or getattr(source, "file_name", None) or "texte"
@@ -66,6 +67,7 @@ def store_segmentation(session: Session, segmentation: Segmentation, *, owner_id
     families.link_document(session, document.id, [(clause_id, row["norm"]) for clause_id, row
                                                    in zip(ids, rows, strict=True)])
     session.commit()
+    index.changed()
     return document
 
 
@@ -150,8 +152,6 @@ def full_text(text: str, items: Iterable[str]) -> str:
 
 def ensure_bundled_corpus(session: Session, corpus: Path = CORPUS) -> int:
     """Import the bundled texts that are missing or changed; return how many were imported."""
-    from clause_bank.readers import read_source
-
     rows = session.execute(
         select(Document.source_key, Document.content_sha).where(Document.owner_id.is_(None))
     )
@@ -164,10 +164,18 @@ def ensure_bundled_corpus(session: Session, corpus: Path = CORPUS) -> int:
         if known.get(key) == sha:
             continue
         meta = _corpus_meta(path)
-        meta["source_key"] = key
-        import_document(session, source, meta=meta)
+        segmentation = _segment_bundled(source.text, meta.get("language"))
+        store_segmentation(session, segmentation, owner_id=None, meta=meta,
+                           file_name=path.name, source_key=key, content_sha=sha)
         imported += 1
     return imported
+
+
+@lru_cache(maxsize=16)
+def _segment_bundled(text: str, language: str | None) -> Segmentation:
+    # Every new database (each test, each worker's first start) imports the same texts;
+    # segmenting them once per process is enough. The result is only read.
+    return segment_text(text, language=language)
 
 
 def _corpus_meta(path: Path) -> dict:

@@ -111,7 +111,7 @@
       // someone saved in between.
       var post = document.createElement("form");
       post.method = "post";
-      post.action = form.action;
+      post.action = form.getAttribute("action");  // form.action is the buttons named "action"
       var add = function (name, value) {
         var input = document.createElement("textarea");
         input.name = name;
@@ -172,9 +172,17 @@
     });
   }
   if (canWrite) {
-    form.addEventListener("mousedown", function (event) {
+    // A paragraph is draggable only while the pointer is on its handle, so that text can
+    // still be selected in its text area (Chromium decides on a drag before mousedown).
+    form.addEventListener("pointerover", function (event) {
       var handle = event.target.closest(".handle");
       if (handle) handle.closest("li.para").setAttribute("draggable", "true");
+    });
+    form.addEventListener("pointerout", function (event) {
+      var handle = event.target.closest(".handle");
+      var item = handle && handle.closest("li.para");
+      // With a button down a drag may be starting: dragend tidies up instead.
+      if (item && item !== dragged && !event.buttons) item.removeAttribute("draggable");
     });
     form.addEventListener("dragstart", function (event) {
       dragged = event.target.closest("li.para");
@@ -215,12 +223,13 @@
           if (!badge) return;
           var best = found[id];
           badge.textContent = "";
-          var where = document.createElement("span");
-          where.textContent = best.source.slice(0, 34) + " · " + best.position;
-          var score = document.createElement("span");
-          score.className = "score";
-          score.textContent = best.similarity + " %";
-          badge.append(where, score);
+          [["pos", best.position], ["src", best.source], ["score", best.similarity + " %"]]
+            .forEach(function (part) {
+              var span = document.createElement("span");
+              span.className = part[0];
+              span.textContent = part[1];
+              badge.appendChild(span);
+            });
           badge.classList.remove("pending");
           if (best.similarity === 100) badge.classList.add("exact");
           else if (best.similarity < 85) badge.classList.add("far");
@@ -311,7 +320,7 @@
       slot(node, "source").textContent = source.title || "";
       slot(node, "date").textContent = source.date ? " · " + source.date : "";
       slot(node, "position").textContent = hit.position || "";
-      slot(node, "score").textContent = hit.score !== undefined ? Math.round(hit.score) + " %" : "";
+      slot(node, "score").textContent = hit.score ? " · " + Math.round(hit.score) + " %" : "";
       highlight(slot(node, "text"), hit.text || "", hit.highlights || []);
       node.querySelectorAll("[data-insert]").forEach(function (button) {
         button.value = "insert:" + button.dataset.insert + ":" + hit.clause_id;

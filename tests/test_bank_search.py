@@ -154,7 +154,8 @@ def test_filters_combine_with_a_query(bank_session, filters, check):
 @pytest.mark.parametrize(
     "query",
     ['"', "*", "NEAR(", "-", '"traite* NEAR(personnes -', "traite -personnes", "AND OR NOT",
-     "^traite", "col : traite", "(((", "'", "\\", "%_", "x" * 10_000, "   ", "🙂", ""],
+     "^traite", "col : traite", "(((", "'", "\\", "%_", "x" * 10_000, "   ", "🙂", "",
+     " ".join(f"mot{n}" for n in range(1500))[:10_000]],
 )
 def test_hostile_queries_give_a_clean_result(bank_session, query):
     result = search(bank_session, query, limit=5)

@@ -131,3 +131,40 @@ def test_labels_number_alternatives_with_their_base():
     assert editing.labels(draft, "preambular") == ["PP1", "PP2"]
     draft.preambular[0].alternative = "bis"  # an alternative of nothing still gets a number
     assert editing.labels(draft, "preambular") == ["PP1 bis", "PP2"]
+
+
+NOUS = "Nous, Ministres et Chefs de délégation, réunis à Paris,"
+ASSEMBLY = "L'Assemblée générale,"
+
+
+@pytest.mark.parametrize(("chapeau", "intro", "voice", "part", "clause", "expected"), [
+    (NOUS, None, "first_plural", "operative", "Réaffirment leur engagement ;",
+     "Réaffirmons leur engagement ;"),
+    (NOUS, None, "first_plural", "operative",
+     "Réaffirment également leur préoccupation quant à la situation ;",
+     "Réaffirmons également leur préoccupation quant à la situation ;"),
+    (NOUS, None, "first_plural", "operative", "Prennent note avec satisfaction du rapport ;",
+     "Prenons note avec satisfaction du rapport ;"),
+    (NOUS, None, "first_plural", "preambular", "Réaffirment l'importance du dialogue ;",
+     "Réaffirmant l'importance du dialogue ;"),
+    (NOUS, None, "first_plural", "operative", "D’encourager la prévention de la traite ;",
+     "Encourageons la prévention de la traite ;"),
+    (ASSEMBLY, None, "third_singular", "operative", "Réaffirment leur engagement ;",
+     "Réaffirme leur engagement ;"),
+    ("Les Ministres,", "AFFIRMONS L'IMPORTANCE :", "infinitive", "operative",
+     "Réaffirment leur engagement ;", "De réaffirmer leur engagement ;"),
+    (NOUS, None, None, "operative", "Réaffirment leur engagement ;",
+     "Réaffirmons leur engagement ;"),  # voice inferred from the chapeau
+])
+def test_insert_precedent_puts_the_opener_in_the_drafts_voice(chapeau, intro, voice, part,
+                                                              clause, expected):
+    draft = Draft(chapeau=chapeau, operative_intro=intro, voice=voice)
+    precedent = editing.Precedent(clause_id=7, text=clause, source="Communiqué spécial",
+                                  position="OP3", items=["a) un ;"], date="2011",
+                                  document_id=4)
+    paragraph = editing.insert_precedent(draft, precedent, part)
+    assert paragraph.text == expected
+    assert draft.paragraphs(part) == [paragraph]
+    assert paragraph.items[0].text == "a) un ;"
+    assert (paragraph.provenance.clause_id, paragraph.provenance.position) == (7, "OP3")
+    assert paragraph.provenance.precedent_text == clause  # agreed language, before adaptation

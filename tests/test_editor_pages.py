@@ -194,3 +194,14 @@ def test_duplicate_is_reported_and_can_be_deleted(signed_in, session, draft_id):
     delete = re.search(r'value="(delete:[^"]+)">Supprimer le doublon OP2', page).group(1)
     save(signed_in, draft_id, action=delete)
     assert [p.id for p in load(session, draft_id)[0].operative] == ["op1", "op2", "op3"]
+
+
+def test_pages_in_english(signed_in, draft_id):
+    page = signed_in.get(f"/drafts/{draft_id}", headers={"Accept-Language": "en"}).get_data(
+        as_text=True)
+    for expected in ("Precedent bank", "Checks", "Save", "Add an operative paragraph",
+                     "Preamble", "Move up OP2"):
+        assert expected in page
+    page = signed_in.get("/drafts/new", headers={"Accept-Language": "en"}).get_data(
+        as_text=True)
+    assert "Ministerial declaration (We, Ministers …)" in page

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from flask import render_template, request, send_file
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -48,7 +49,8 @@ def _form(draft_id: int) -> ExportForm:
         form.format.choices = [*form.format.choices, SelectChoice("pdf", _l("PDF (.pdf)"))]
     revisions = store.list_revisions(get_session(), draft_id)
     form.compare_with.choices = [SelectChoice("", _l("Aucune (texte propre)"))] + [
-        SelectChoice(str(r.number), f"Rév. {r.number}" + (f" — {r.name}" if r.name else ""))
+        SelectChoice(str(r.number), _("Rév. %(number)d", number=r.number)
+                     + (f" — {r.name}" if r.name else ""))
         for r in revisions[1:]
     ]
     return form
@@ -88,7 +90,7 @@ def _produce(opened, form: ExportForm) -> tuple[bytes, str]:
     """Return the exported bytes and the revision label for the file name."""
     import exports
 
-    fmt, label = form.format.data, f"Rév. {opened.revision}"
+    fmt, label = form.format.data, _("Rév. %(number)d", number=opened.revision)
     options = {"house_style": form.house_style.data or None, "labels": form.labels.data}
     if fmt in ("txt", "md"):
         return exports.export_text(opened.draft, fmt=fmt, **options).encode("utf-8"), label
@@ -96,9 +98,10 @@ def _produce(opened, form: ExportForm) -> tuple[bytes, str]:
     if form.compare_with.data:
         older, _n = store.load_draft(get_session(), opened.id,
                                      revision=int(form.compare_with.data))
-        label += f" contre Rév. {form.compare_with.data}"
+        label = _("Rév. %(new)d contre Rév. %(old)d", new=opened.revision,
+                  old=int(form.compare_with.data))
     options.update(line_numbers=form.line_numbers.data, compare_with=older,
-                   revision_label=f"Rév. {opened.revision}")
+                   revision_label=_("Rév. %(number)d", number=opened.revision))
     make = exports.export_pdf if fmt == "pdf" else exports.export_docx
     return make(opened.draft, **options), label
 

@@ -6,35 +6,17 @@ not seen); the page reads them from a small cache, so rendering stays fast.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from flask import render_template
 from flask_babel import get_locale
-from flask_babel import gettext as _
+from markupsafe import Markup
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from drafting.editor.cache import app_cache
-from drafts.editing import labels
 from drafts.model import Draft
 from storage.models import Clause, Document
 
 CACHE_SIZE = 64
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-
-
-@dataclass
-class FindingGroup:
-    """The findings about one part or paragraph of the draft."""
-
-    anchor: str  # the element id of the paragraph or field on the page
-    label: str
-    findings: list = field(default_factory=list)
-    paragraph_id: str | None = None  # for a paragraph (a duplicate can be deleted)
-
-    @property
-    def worst(self) -> str:
-        """Return the most serious severity in the group."""
-        return min((f.severity for f in self.findings), key=SEVERITY_ORDER.get)
 
 
 def finding_key(finding) -> str:
@@ -74,43 +56,17 @@ def run(draft: Draft, session: Session, user_id: int) -> list:
                       language=str(get_locale() or "fr"))
 
 
-def findings_for(draft_id: int, revision: int, draft: Draft, session: Session,
-                 user_id: int) -> list:
-    """Return the findings of revision *revision*, computing them once per process."""
+def panel_for(draft_id: int, revision: int, draft: Draft, session: Session, user_id: int):
+    """Return the checks panel of revision *revision*, checking it once per process."""
+    from drafting.editor.checks_panel import build_panel
+
     key = (draft_id, revision, user_id, str(get_locale() or "fr"))
     cache = app_cache("checks", CACHE_SIZE)
     if key in cache:
         return cache.get(key)
-    findings = run(draft, session, user_id)
-    cache.put(key, findings)
-    return findings
-
-
-def group(draft: Draft, findings: list) -> list[FindingGroup]:
-    """Return findings grouped by paragraph, in the reading order of the draft."""
-    names = {"title": _("Titre"), "chapeau": _("Chapeau"),
-             "operative_intro": _("Intertitre"), "closing": _("Clôture")}
-    order = ["title", "chapeau", "preambular", "operative_intro", "operative", "closing"]
-    paragraph_labels = {part: labels(draft, part) for part in ("preambular", "operative")}
-    groups: dict[tuple, FindingGroup] = {}
-    for finding in findings:
-        key = (order.index(finding.part) if finding.part in order else len(order),
-               finding.index if finding.index is not None else -1)
-        if key not in groups:
-            groups[key] = _new_group(draft, finding, names, paragraph_labels)
-        groups[key].findings.append(finding)
-    for found in groups.values():
-        found.findings.sort(key=lambda f: SEVERITY_ORDER.get(f.severity, 3))
-    return [groups[key] for key in sorted(groups)]
-
-
-def _new_group(draft: Draft, finding, names: dict, paragraph_labels: dict) -> FindingGroup:
-    part, index = finding.part, finding.index
-    if part in paragraph_labels and index is not None and index < len(paragraph_labels[part]):
-        paragraph = draft.paragraphs(part)[index]
-        return FindingGroup(f"p-{paragraph.id}", paragraph_labels[part][index],
-                            paragraph_id=paragraph.id)
-    return FindingGroup(f"field-{part}", names.get(part, part))
+    panel = build_panel(draft, run(draft, session, user_id))
+    cache.put(key, panel)
+    return panel
 
 
 def apply_finding(draft: Draft, key: str, session: Session, user_id: int) -> str | None:
@@ -123,12 +79,21 @@ def apply_finding(draft: Draft, key: str, session: Session, user_id: int) -> str
 
     for finding in run(draft, session, user_id):
         if finding_key(finding) == key and finding.suggestion is not None:
-            anchor = group(draft, [finding])[0].anchor
+            anchor = anchor_of(draft, finding)
             fixed = apply_fix(draft, finding)
             for name in vars(fixed):
                 setattr(draft, name, getattr(fixed, name))
             return anchor
     return None
+
+
+def anchor_of(draft: Draft, finding) -> str:
+    """Return the element id on the page of what *finding* is about."""
+    if finding.part in ("preambular", "operative") and finding.index is not None:
+        paragraphs = draft.paragraphs(finding.part)
+        if 0 <= finding.index < len(paragraphs):
+            return f"p-{paragraphs[finding.index].id}"
+    return f"field-{finding.part}"
 
 
 def apply_safe_fixes(draft: Draft, session: Session, user_id: int) -> int:
@@ -141,51 +106,17 @@ def apply_safe_fixes(draft: Draft, session: Session, user_id: int) -> int:
     return len(applied)
 
 
-NBSP_MARK = "⍽"  # shows a non-breaking space, which a diff would otherwise hide
-CONTEXT_WORDS = 4
-
-
-def preview(draft: Draft, finding) -> list | None:
-    """Return the word diff a finding's fix makes, trimmed to the words around the change."""
-    from clause_bank.diff import Change, word_diff
-
-    if finding.suggestion is None:
-        return None
-    text = unit_text(draft, finding.part, finding.index, finding.item)
-    if text is None:
-        return None
-    start, end = finding.span if finding.span else (0, len(text))
-    changes = word_diff(text, text[:start] + finding.suggestion + text[end:])
-    shown = []
-    for n, change in enumerate(changes):
-        value = change.text
-        if change.op == "equal":
-            words = value.split(" ")
-            if n > 0 and n < len(changes) - 1 and len(words) > 2 * CONTEXT_WORDS:
-                value = " ".join(words[:CONTEXT_WORDS] + ["…"] + words[-CONTEXT_WORDS:])
-            elif n == 0 and len(words) > CONTEXT_WORDS:
-                value = "… " + " ".join(words[-CONTEXT_WORDS:])
-            elif n == len(changes) - 1 and len(words) > CONTEXT_WORDS:
-                value = " ".join(words[:CONTEXT_WORDS]) + " …"
-        else:
-            value = value.replace("\u00a0", NBSP_MARK).replace("\u202f", NBSP_MARK)
-        shown.append(Change(change.op, value))
-    return shown
-
-
-def unit_text(draft: Draft, part: str, index: int | None, item: int | None) -> str | None:
-    """Return the text of a title, chapeau, paragraph or sub-item, or None if gone."""
-    if part not in ("preambular", "operative"):
-        return getattr(draft, part, None)
-    paragraphs = draft.paragraphs(part)
-    if index is None or not 0 <= index < len(paragraphs):
-        return None
-    paragraph = paragraphs[index]
-    if item is None:
-        return paragraph.text
-    flat, stack = [], list(reversed(paragraph.items))
-    while stack:
-        current = stack.pop()
-        flat.append(current)
-        stack.extend(reversed(current.items))
-    return flat[item].text if 0 <= item < len(flat) else None
+def panel_html(opened, session: Session, user_id: int, *, can_write: bool, everything: bool,
+               t: dict, bank) -> Markup:
+    """Return the checks panel of the open revision, drawn once per revision and view."""
+    key = ("html", opened.id, opened.revision, user_id, str(get_locale() or "fr"), can_write,
+           everything)
+    cache = app_cache("checks", CACHE_SIZE)
+    if key in cache:
+        return cache.get(key)
+    panel = panel_for(opened.id, opened.revision, opened.draft, session, user_id)
+    html = Markup(render_template("drafts/_checks.html", panel=panel, opened=opened,
+                                  can_write=can_write, all_findings=everything, t=t,
+                                  bank=bank))
+    cache.put(key, html)
+    return html

@@ -25,6 +25,11 @@ class ParagraphView:
     rows: int  # height of its text area, so that long paragraphs show whole without JS
     similarity: int | None = None  # to the precedent it was inserted from
 
+    @property
+    def items_rows(self) -> int:
+        """Return the height of the sub-items' text area."""
+        return max(3, self.items_text.count("\n") + 2)
+
 
 def paragraph_views(draft: Draft) -> dict[str, list[ParagraphView]]:
     """Return the views of the preambular and operative paragraphs."""
@@ -45,7 +50,10 @@ def _rows(text: str) -> int:
 def _similarity(paragraph: Paragraph) -> int | None:
     if paragraph.provenance is None:
         return None
-    return round(fuzz.ratio(paragraph.text, paragraph.provenance.precedent_text))
+    agreed = paragraph.provenance.precedent_text
+    if paragraph.text == agreed:
+        return 100
+    return min(99, round(fuzz.ratio(paragraph.text, agreed)))  # 100 % means unchanged
 
 
 @dataclass
@@ -57,6 +65,11 @@ class BankPanel:
     total: int | None = None
     error: str | None = None
     sources: list = field(default_factory=list)
+
+    @property
+    def params_set(self) -> dict:
+        """Return the parameters that have a value (to keep them in a link)."""
+        return {k: v for k, v in self.params.items() if v}
 
     @property
     def searched(self) -> bool:
@@ -78,3 +91,21 @@ def bank_panel(session: Session, args, *, user_id: int) -> BankPanel:
         except ValueError as error:
             panel.error = str(error)
     return panel
+
+
+def strings() -> dict[str, str]:
+    """Return the words repeated on every paragraph, translated once per page."""
+    from flask_babel import gettext as _
+
+    return {
+        "drag": _("Glisser pour déplacer"), "actions": _("Actions sur"),
+        "up": _("Monter"), "down": _("Descendre"), "duplicate": _("Dupliquer"),
+        "variant": _("Ajouter une variante (bis, ter, alt) de"), "variant_short": _("variante"),
+        "add_after": _("Ajouter un alinéa après"), "delete": _("Supprimer"),
+        "confirm_delete": _("Supprimer cet alinéa ?"), "sub_items": _("Sous-alinéas"),
+        "bracketed": _("Entre crochets"), "alternative": _("Étiquette de variante"),
+        "precedent": _("Précédent"), "precedent_title": _("Précédent — cliquez pour voir "
+                                                          "les différences"),
+        "error": _("erreur"), "warning": _("attention"), "info": _("info"),
+        "fix": _("Appliquer la correction"), "delete_duplicate": _("Supprimer le doublon"),
+    }

@@ -14,6 +14,7 @@ from drafting.editor.cache import app_cache
 from drafts import editing
 
 MAX_BADGES = 400  # paragraphs looked up per page; beyond, the drafter opens them one by one
+MIN_BADGE = 50  # below this a "closest precedent" is another text, not a precedent
 
 
 def closest(session, text: str, *, user_id: int) -> dict | None:
@@ -30,7 +31,8 @@ def closest(session, text: str, *, user_id: int) -> dict | None:
         precedent = found[0]
         best = {"clause_id": precedent.clause_id, "position": precedent.position,
                 "source": precedent.document.get("title") or "",
-                "similarity": round(precedent.similarity)}
+                "similarity": 100 if precedent.similarity >= 100
+                else min(99, round(precedent.similarity))}
     cache.put(key, best)
     return best
 
@@ -44,7 +46,7 @@ def badges(draft_id: int):
         for paragraph in opened.draft.paragraphs(part)[:MAX_BADGES]:
             if paragraph.provenance is None:
                 best = closest(session, paragraph.text, user_id=current_user.id)
-                if best is not None:
+                if best is not None and best["similarity"] >= MIN_BADGE:
                     best["url"] = url_for("editor.precedent", draft_id=draft_id,
                                           paragraph_id=paragraph.id)
                     result[paragraph.id] = best

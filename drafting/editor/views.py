@@ -8,11 +8,12 @@ from flask_login import current_user
 
 from drafting.access import draft_or_404, save_or_conflict
 from drafting.database import get_session
-from drafting.editor import bp, findings, panels, stash
+from drafting.editor import bp, findings, panels, render, stash
 from drafting.editor.actions import ActionContext, apply_action
 from drafting.editor.form import EditorForm, draft_from_form
 from drafts import store
 from drafts.editing import EditError
+from drafts.editing import labels as editing_labels
 from drafts.jsonio import DraftFormatError, dumps, loads, to_dict
 from drafts.merge import merge, merge_rows
 
@@ -37,19 +38,22 @@ def edit(draft_id: int):
 def render_editor(opened, form, draft, *, notice=None, status=200):
     """Render the editor page for *draft* as typed (it may differ from the saved one)."""
     session = get_session()
-    found = findings.findings_for(opened.id, opened.revision, opened.draft, session,
-                                  current_user.id)
+    views, strings = panels.paragraph_views(draft), panels.strings()
+    can_write = opened.role != "reader" and opened.is_current
+    bank = panels.bank_panel(session, request.args, user_id=current_user.id)
     context = {
-        "opened": opened, "form": form, "draft": draft, "notice": notice,
-        "groups": findings.group(opened.draft, found), "finding_key": findings.finding_key,
-        "preview": lambda finding: findings.preview(opened.draft, finding),
-        "fixable": sum(f.suggestion is not None for f in found),
-        "bank": panels.bank_panel(session, request.args, user_id=current_user.id),
+        "opened": opened, "form": form, "draft": draft, "notice": notice, "bank": bank,
+        "checks_html": findings.panel_html(opened, session, current_user.id, can_write=can_write,
+                                           everything=request.args.get("findings") == "all",
+                                           t=strings, bank=bank),
+        "t": strings, "preambular": views["preambular"], "operative": views["operative"],
+        "paragraphs_html": {part: render.paragraphs(views[part], draft_id=opened.id,
+                                                    can_write=can_write, t=strings)
+                            for part in views},
         "summary": store.draft_summary(session, opened.id, user_id=current_user.id),
-        "can_write": opened.role != "reader" and opened.is_current,
+        "can_write": can_write,
     }
-    return render_template("drafts/editor.html", **context, **panels.paragraph_views(draft)), \
-        status
+    return render_template("drafts/editor.html", **context), status
 
 
 @bp.post("/<int:draft_id>")
@@ -74,7 +78,7 @@ def save(draft_id: int):
         result = save_or_conflict(opened, mine, base_revision=base_revision)
         if not result.saved:
             return render_merge(opened, base, mine, base_revision)
-        findings.findings_for(draft_id, result.revision, mine, get_session(), current_user.id)
+        findings.panel_for(draft_id, result.revision, mine, get_session(), current_user.id)
         flash(_("Enregistré (révision %(number)d).", number=result.revision), "success")
     for category, message in ctx.messages:
         flash(message, category)
@@ -114,10 +118,12 @@ def render_merge(opened, base, mine, base_revision: int):
     theirs, current = store.load_draft(get_session(), opened.id)
     rows = merge_rows(base, theirs, mine)
     summary = store.draft_summary(get_session(), opened.id, user_id=current_user.id)
+    labels = {f"p:{p.id}": label for d in (theirs, mine) for part in ("preambular", "operative")
+              for p, label in zip(d.paragraphs(part), editing_labels(d, part), strict=True)}
     return render_template(
         "drafts/merge.html", opened=opened, rows=rows, mine=mine, base_revision=base_revision,
         theirs_revision=current, summary=summary, mine_json=dumps(mine, indent=None),
-        conflicts=sum(row.status == "conflict" for row in rows),
+        conflicts=sum(row.status == "conflict" for row in rows), labels=labels,
     ), 409
 
 
@@ -138,7 +144,6 @@ def merge_save(draft_id: int):
     result = save_or_conflict(opened, merged, base_revision=theirs_revision)
     if not result.saved:  # saved again meanwhile: merge what I settled with the newest
         return render_merge(opened, theirs, merged, theirs_revision)
-    findings.findings_for(draft_id, result.revision, merged, get_session(),
-                          current_user.id)
+    findings.panel_for(draft_id, result.revision, merged, get_session(), current_user.id)
     flash(_("Fusion enregistrée (révision %(number)d).", number=result.revision), "success")
     return redirect(url_for("editor.edit", draft_id=draft_id), code=303)

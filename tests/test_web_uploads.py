@@ -104,6 +104,7 @@ def test_a_real_file_still_goes_through(signed_in, session, path):
                                   "C:\\Users\\jdoe\\Mes documents\\projet.docx"])
 def test_odd_file_names_are_kept_as_labels_only(signed_in, session, path, name):
     response = upload(signed_in, path, name, plain_docx("Rappelant la Charte,\n"))
-    assert response.status_code in (303, 422)
+    # 400: a NUL is refused at the door, and a line break breaks the multipart header.
+    assert response.status_code in (303, 400, 422)
     page = signed_in.get("/drafts/" if path == "/drafts/import" else path)
     assert page.status_code == 200

@@ -50,10 +50,11 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from drafting import home, sharing
+    from drafting import api, home, sharing
 
     app.register_blueprint(home.bp)
     app.register_blueprint(sharing.bp)
+    api.init_app(app)
 
 
 def _instance_secret(instance: Path) -> str:

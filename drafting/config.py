@@ -5,6 +5,9 @@ class Defaults:
     SECRET_KEY = None  # from DRAFTING_SECRET_KEY, instance/config.py, or generated into instance/
     # Migrate the schema and build the bank from the bundled corpus on first start.
     BOOTSTRAP = True
+    # True: import the bundled corpus (clause_bank/corpus) when missing; False: leave the bank
+    # empty; or a function of a session that seeds it.
+    SEED_CORPUS = True
     BABEL_DEFAULT_LOCALE = "fr"
     LANGUAGES = ("fr", "en")
     MAX_CONTENT_LENGTH = 10 * 1024 * 1024  # uploads larger than this are refused with 413

@@ -32,7 +32,9 @@ def _close_session(_exc: BaseException | None) -> None:
 def bootstrap(app: Flask) -> None:
     """Migrate the schema to head and import the bundled corpus if the bank is empty."""
     upgrade_schema(app.extensions["engine"])
-    seed = app.config.get("SEED_CORPUS")
-    if seed is not None:
+    seed = app.config.get("SEED_CORPUS", True)
+    if seed is True:
+        from clause_bank.store import ensure_bundled_corpus as seed
+    if seed:
         with app.extensions["sessionmaker"]() as session:
             seed(session)

@@ -31,6 +31,10 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # A bank import writes many index pages: a larger cache and rarer checkpoints (each one
+    # syncs the disk twice) keep a million-clause import within minutes.
+    cursor.execute("PRAGMA cache_size=-65536")
+    cursor.execute("PRAGMA wal_autocheckpoint=16384")
     cursor.close()
 
 

@@ -53,7 +53,7 @@ class Document(Base):
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     source_key: Mapped[str] = mapped_column(String(255))
     file_name: Mapped[str] = mapped_column(String(255))
-    content_sha: Mapped[str] = mapped_column(String(64))
+    content_sha: Mapped[str] = mapped_column(String(64), index=True)
     title: Mapped[str | None] = mapped_column(Text)
     body: Mapped[str | None] = mapped_column(String(255))
     place: Mapped[str | None] = mapped_column(String(255))
@@ -105,8 +105,24 @@ class Clause(Base):
     family_id: Mapped[int | None] = mapped_column(
         ForeignKey("families.id", ondelete="SET NULL"), index=True
     )
+    # Referenced instruments and organisations, folded, for the reference filter.
+    ref_norm: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # clause_bank.matching.length_class of the matching text (0 = shortest).
+    length_class: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     document: Mapped[Document] = relationship(back_populates="clauses")
+
+
+class ClauseFingerprint(Base):
+    """A winnowed hash of consecutive terms of a clause: finds agreed-language passages."""
+
+    __tablename__ = "clause_fingerprints"
+    # One B-tree; no foreign key (clause_bank.families deletes a clause's fingerprints).
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    hash: Mapped[int] = mapped_column(Integer, primary_key=True)
+    clause_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(Integer)
 
 
 class Draft(Base):

@@ -168,3 +168,35 @@ def client_for(app, make_user):
         return client
 
     return signed_in_as
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def seeded_bank(request, tmp_path_factory):
+    """Return a session factory on a bank built from the bundled corpus, shared by a module.
+
+    For tests that only read the bank; runs once on SQLite and once on PostgreSQL.
+    """
+    from clause_bank.store import ensure_bundled_corpus
+    from storage import make_engine, make_sessionmaker, upgrade_schema
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('bank') / 'bank.sqlite'}"
+    else:
+        cluster = request.getfixturevalue("postgres_cluster")
+        name = cluster.create_database()
+        request.addfinalizer(lambda: cluster.drop_database(name))
+        url = cluster.url(name)
+    engine = make_engine(url)
+    upgrade_schema(engine)
+    factory = make_sessionmaker(engine)
+    with factory() as session:
+        ensure_bundled_corpus(session)
+    yield factory
+    engine.dispose()
+
+
+@pytest.fixture
+def bank_session(seeded_bank):
+    """Return a session on the module's seeded bank."""
+    with seeded_bank() as session:
+        yield session

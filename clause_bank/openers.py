@@ -6,7 +6,7 @@ are recognised with the simplemma lemmatiser, misspellings with rapidfuzz.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from clause_bank.lexicon import (
@@ -34,6 +34,9 @@ class Opener:
     lemma: str | None
     form: str
     known: bool
+    # The modifiers read after the verb or adjective (« également », « avec satisfaction »),
+    # as written at the end of ``text``: changing the opener's form must keep them.
+    tail: str = field(default="", compare=False)
 
 
 @dataclass
@@ -107,8 +110,11 @@ def _opener_at(tokens: _Tokens, i: int, lex: Lexicon, language: str) -> Opener |
     finite = form not in PREAMBULAR_FORMS or form == "past_participle"
     if wanted and wanted != "infinitive" and finite:
         form = wanted
+    core_end = tokens.spans[end - 1][2]
     end = _absorb_modifiers(tokens, end, lex, lemma)
-    return Opener(tokens.text[: tokens.spans[end - 1][2]].lstrip(" *_«\"'-(["), lemma, form, True)
+    stop = tokens.spans[end - 1][2]
+    return Opener(tokens.text[:stop].lstrip(" *_«\"'-(["), lemma, form, True,
+                  tail=tokens.text[core_end:stop])
 
 
 # Built once per language: they were rebuilt on every opener read.

@@ -152,10 +152,12 @@ def adapt_opener(
     start = body.find(opener.text)
     if start != 0:
         return text
-    written = (prefix + opener.text) if prefix else opener.text
+    core = opener.text[: len(opener.text) - len(opener.tail)]
+    written = (prefix + core) if prefix else core
     if new.casefold() == written.casefold():
         new = written  # nothing to change: keep the drafter's own casing
-    return lead_space + match_case(new, written) + body[len(opener.text):]
+    # The modifiers after the verb (« également », « avec satisfaction ») stay as written.
+    return lead_space + match_case(new, written) + body[len(core):]
 
 
 def split_infinitive_prefix(text: str) -> tuple[str, str]:

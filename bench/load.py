@@ -42,6 +42,7 @@ TIMEOUT = 30  # seconds for any one request
 # Mean pause before each action (uniform from half to one and a half times): a drafter reads
 # the page, types, then clicks. 0 turns the run into a stress test of back-to-back requests.
 THINK = 2.0
+ARRIVALS = 10.0  # seconds over which the drafters sign in, with a think time
 
 
 class ActionError(RuntimeError):
@@ -70,6 +71,7 @@ class Drafter:
     def __init__(self, port: int, username: str, draft_id: int, recorder: Recorder, seed: int,
                  think: float = 0.0):
         self.think = think
+        self.stop, self.limit = threading.Event(), lambda: True  # set by run()
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
         self.cookie = ""
         self.username, self.draft_id, self.recorder = username, draft_id, recorder
@@ -97,7 +99,9 @@ class Drafter:
 
     def timed(self, action: str, step) -> object:
         if self.think:  # the drafter reads the page before the next click
-            time.sleep(self.random.uniform(0.5, 1.5) * self.think)
+            self.stop.wait(self.random.uniform(0.5, 1.5) * self.think)
+        if self.stop.is_set() or not self.limit():
+            return None
         start = time.perf_counter()
         try:
             result = step()
@@ -154,7 +158,9 @@ class Drafter:
         if not data.startswith(b"PK"):
             raise ActionError("export did not return a .docx")
 
-    def run(self, stop: threading.Event, limit) -> None:
+    def run(self, stop: threading.Event, limit, arrival: float) -> None:
+        self.stop, self.limit = stop, limit
+        stop.wait(arrival)  # drafters come in one by one, not all in the same second
         if self.timed("sign_in", self.sign_in) is None and not self.cookie:
             return
         while not stop.is_set() and limit():
@@ -310,9 +316,11 @@ def run_load(*, database: str = "sqlite", users: int = 20, duration: float = 60.
 def _drive(port: int, drafters: list[tuple[str, int]], duration: float,
            max_requests: int, think: float) -> dict:
     recorder, stop = Recorder(), threading.Event()
+    spread = min(ARRIVALS, duration / 6) if think else 0.0
     threads = [threading.Thread(target=Drafter(port, name, draft_id, recorder, seed,
                                                think).run,
-                                args=(stop, lambda: recorder.requests < max_requests))
+                                args=(stop, lambda: recorder.requests < max_requests,
+                                      spread * seed / len(drafters)))
                for seed, (name, draft_id) in enumerate(drafters)]
     start = time.perf_counter()
     for thread in threads:

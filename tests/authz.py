@@ -18,6 +18,7 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.routing import Rule
 
 import accounts
+from clause_bank.store import import_document
 from drafts import store
 from drafts.model import Draft, Item, Metadata, Paragraph
 from tests.conftest import PASSWORD
@@ -32,6 +33,15 @@ OWNER_ONLY = {"sharing.share", "sharing.unshare"}
 FILL = {"username": "mallory", "role": "editor"}
 FILL_DEFAULT = "Texte inséré par un test"
 SECRET = "ZX-SECRET-7f3a"  # appears in alice's draft and import only
+# A word of alice's private import, searchable (the SECRET above is split by the tokenizer).
+SECRET_WORD = "zyxquorbamantine"
+
+
+def private_import_text() -> str:
+    """Return the text alice imports into the bank for herself only."""
+    return (f"Déclaration confidentielle {SECRET}\n\nNous, Ministres,\n\n"
+            f"Rappelant la {SECRET_WORD} des États {SECRET},\n\n"
+            f"1. Décidons de {SECRET_WORD} la coopération {SECRET} ;\n")
 WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 
 
@@ -65,9 +75,12 @@ def build_world(app: Flask) -> World:
         store.share_draft(session, draft_id, username="carol", role="reader")
         store.share_draft(session, draft_id, username="dave", role="editor")
         paragraph_id = store.load_draft(session, draft_id)[0].operative[0].id
+        document = import_document(session, private_import_text(), owner_id=ids["alice"],
+                                   meta={"file_name": f"confidentiel-{SECRET}.txt"})
+        private_clause = document.clauses[0].id
     values = {"draft_id": draft_id, "revision": 1, "number": 1, "old": 1, "new": 2,
               "code": "fr", "paragraph_id": paragraph_id, "part": "operative", "index": 0,
-              "filename": "app.css", "clause_id": 1}
+              "filename": "app.css", "clause_id": 1, "private_clause_id": private_clause}
     return World(draft_id, values)
 
 

@@ -7,6 +7,7 @@ valid CSRF token.
 
 from __future__ import annotations
 
+import json
 import shutil
 from urllib.parse import urlsplit
 
@@ -18,6 +19,7 @@ from tests.authz import (
     PUBLIC,
     READER_POSTS,
     SECRET,
+    SECRET_WORD,
     WRITE_METHODS,
     build_world,
     csrf_token,
@@ -192,3 +194,34 @@ def test_no_state_change_without_a_valid_csrf_token(app, world, owner_forms, rou
     response = send(alice, method, url, replays(owner_forms, rule, method)[0],
                     token=csrf_token(alice, "/"))
     assert "formulaire a expiré" not in response.get_data(as_text=True)
+
+
+def test_a_private_import_stays_private(app, world):
+    """alice's imported text: found by her, by nobody else (search, API, editor panel)."""
+    clause_id = world.values["private_clause_id"]
+    probes = [("/api/clauses", {"q": SECRET_WORD}), (f"/api/clauses/{clause_id}", {}),
+              ("/api/clauses", {"q": "coopération", "limit": 100}),
+              ("/bank/import", {}), ("/drafts/new", {})]
+    alice, bob = sign_in(app, "alice"), sign_in(app, "bob")
+    found_by_alice = alice.get("/api/clauses", query_string={"q": SECRET_WORD})
+    assert SECRET_WORD in found_by_alice.get_data(as_text=True)  # the probe can see it
+    for path, query in probes:
+        response = bob.get(path, query_string=query)
+        assert response.status_code in (200, 404), path
+        # The API echoes the query: look at what it found, not at what was asked.
+        body = (json.dumps(response.get_json().get("hits", response.get_json()))
+                if response.is_json else response.get_data(as_text=True))
+        assert SECRET_WORD not in body and SECRET not in body, path
+    assert bob.get(f"/api/clauses/{clause_id}").status_code == 404
+    text = {"text": f"Rappelant la {SECRET_WORD} des États {SECRET},"}
+
+    def found(client) -> str:
+        """Return what the precedents hold of the bank (their diffs echo the query itself)."""
+        response = client.post("/api/precedents", json=text,
+                               headers={"X-CSRFToken": csrf_token(client, "/")})
+        assert response.status_code == 200
+        return json.dumps([{k: v for k, v in p.items() if k != "diff"}
+                           for p in response.get_json()["precedents"]])
+
+    assert SECRET in found(alice)
+    assert SECRET not in found(bob)

@@ -28,8 +28,8 @@ def export_docx(draft: Draft, *, house_style: str | None = None,
                 labels: bool = False, compare_with: Draft | None = None,
                 revision_label: str | None = None, watermark: bool = True) -> bytes:
     """Return *draft* as .docx bytes; with *compare_with*, as tracked changes against it."""
-    _check_fields(draft, revision_label)
     key = _house_style(draft, house_style)
+    _check_fields(draft, revision_label)
     style = HOUSE_STYLES[key]
     draft = restyled(draft, key, style.preambular_end)
     blocks = layout(draft, style, labels=labels)

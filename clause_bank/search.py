@@ -1,9 +1,8 @@
 """Search the clause bank: full-text candidates, then re-ranking with rapidfuzz.
 
-Retrieval runs on the full-text index in tiers (the query's terms as a phrase, then all of
-them, then any of the rarest), each tier limited to the best ``CANDIDATES`` by the engine's
-rank; the union is re-ranked by ``score``, the same function the benchmark's brute force
-applies to every clause.
+Candidates come from the full-text index in tiers that follow the score from the top down
+(``run_query``); ``score`` re-ranks them, the same function the benchmark's brute force
+applies to every clause. See docs/search.md.
 """
 
 from __future__ import annotations

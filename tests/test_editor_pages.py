@@ -205,3 +205,18 @@ def test_pages_in_english(signed_in, draft_id):
     page = signed_in.get("/drafts/new", headers={"Accept-Language": "en"}).get_data(
         as_text=True)
     assert "Ministerial declaration (We, Ministers …)" in page
+
+
+def test_a_long_checks_panel_shows_the_first_findings_then_all(signed_in, session):
+    from drafts.model import Paragraph
+
+    draft = sample_draft()
+    draft.operative += [Paragraph(text="") for _ in range(130)]  # each one an empty paragraph
+    draft_id = store_draft(session, draft=draft)
+    page = signed_in.get(f"/drafts/{draft_id}").get_data(as_text=True)
+    total = int(re.search(r"(\d+) remarques", page).group(1))
+    assert total > 130
+    assert page.count('class="finding"') == 120
+    assert f"Les 120 premières remarques sont affichées sur {total}." in page
+    page = signed_in.get(f"/drafts/{draft_id}?findings=all").get_data(as_text=True)
+    assert page.count('class="finding"') == total

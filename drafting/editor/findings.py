@@ -107,7 +107,7 @@ def apply_safe_fixes(draft: Draft, session: Session, user_id: int) -> int:
 
 
 def panel_html(opened, session: Session, user_id: int, *, can_write: bool, everything: bool,
-               t: dict, bank) -> Markup:
+               t: dict) -> Markup:
     """Return the checks panel of the open revision, drawn once per revision and view."""
     key = ("html", opened.id, opened.revision, user_id, str(get_locale() or "fr"), can_write,
            everything)
@@ -116,7 +116,6 @@ def panel_html(opened, session: Session, user_id: int, *, can_write: bool, every
         return cache.get(key)
     panel = panel_for(opened.id, opened.revision, opened.draft, session, user_id)
     html = Markup(render_template("drafts/_checks.html", panel=panel, opened=opened,
-                                  can_write=can_write, all_findings=everything, t=t,
-                                  bank=bank))
+                                  can_write=can_write, all_findings=everything, t=t))
     cache.put(key, html)
     return html

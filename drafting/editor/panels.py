@@ -67,11 +67,6 @@ class BankPanel:
     sources: list = field(default_factory=list)
 
     @property
-    def params_set(self) -> dict:
-        """Return the parameters that have a value (to keep them in a link)."""
-        return {k: v for k, v in self.params.items() if v}
-
-    @property
     def searched(self) -> bool:
         """Return True when the drafter asked for something."""
         return any(self.params.values())

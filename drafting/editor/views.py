@@ -45,7 +45,7 @@ def render_editor(opened, form, draft, *, notice=None, status=200):
         "opened": opened, "form": form, "draft": draft, "notice": notice, "bank": bank,
         "checks_html": findings.panel_html(opened, session, current_user.id, can_write=can_write,
                                            everything=request.args.get("findings") == "all",
-                                           t=strings, bank=bank),
+                                           t=strings),
         "t": strings, "preambular": views["preambular"], "operative": views["operative"],
         "paragraphs_html": {part: render.paragraphs(views[part], draft_id=opened.id,
                                                     can_write=can_write, t=strings)

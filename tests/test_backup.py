@@ -161,3 +161,14 @@ def test_postgresql_gets_pg_dump_guidance(tmp_path, action, tool):
     assert tool in str(caught.value)
     assert "secret" not in str(caught.value)
     assert "db.example:5433/drafting" in str(caught.value)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+@pytest.mark.parametrize("command", ["backup", "restore"])
+def test_postgresql_cli_prints_guidance(runner, tmp_path, command):
+    result = runner.invoke(args=[command, *(["--yes"] if command == "restore" else []),
+                                 str(tmp_path / "dump")])
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: ") and "pg_" in result.output
+    assert "Traceback" not in result.output

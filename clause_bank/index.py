@@ -27,6 +27,8 @@ PG_VOCABULARY = "SELECT word, ndoc FROM ts_stat('SELECT tsv FROM clauses')"
 MAX_PHRASES = 16  # alternatives multiply in a phrase query; beyond this, drop the phrase tier
 ANY_TERMS = 8  # an "any" query uses the rarest terms only: common ones match half the bank
 RANKED_MATCHES = 20_000  # ranking costs per match: rare terms only
+CHUNK_TERMS = 3  # a pasted paragraph is also looked up by its runs of three terms
+MAX_CHUNKS = 40
 
 
 @dataclass
@@ -83,6 +85,11 @@ def _current(session: Session, key: str) -> tuple:
     return current
 
 
+def bank_size(session: Session) -> int:
+    """Return about how many clauses the bank holds (the highest clause id, cached)."""
+    return _current(session, str(session.get_bind().url))[1] or 0
+
+
 def vocabulary(session: Session) -> Vocabulary:
     """Return the bank's vocabulary, read from the index once per change of the bank.
 
@@ -109,8 +116,9 @@ def match_expression(groups: Sequence[Sequence[str]], mode: str, dialect: str) -
 
     Modes: "phrase" (consecutive), "near_pairs" (two of them with at most n - 2 words
     between, so that they align in a window of n words), "all_near" (all, and a near pair),
-    "all", "half" (at least half of them), "any"; each group is a term and its
-    alternatives.
+    "all", "all_but_one", "half" (at least half of them), "chunks" (three consecutive terms
+    of the query close together; on PostgreSQL, anywhere), "any"; each group is a term and
+    its alternatives.
     """
     sqlite = dialect == "sqlite"
     quoted = [[f'"{t}"' if sqlite else f"'{t}'" for t in group] for group in groups]
@@ -118,6 +126,15 @@ def match_expression(groups: Sequence[Sequence[str]], mode: str, dialect: str) -
     both, one_of = (" AND ", " OR ") if sqlite else (" & ", " | ")
     pairs = list(itertools.combinations(range(len(groups)), 2))
     gap = len(groups) - 2
+    if mode == "chunks":
+        windows = [quoted[i : i + CHUNK_TERMS] for i in range(len(quoted) - CHUNK_TERMS + 1)]
+        spans = [_products(window, lambda p: f"NEAR({' '.join(p)}, {CHUNK_TERMS})")
+                 for window in windows[:MAX_CHUNKS]]
+        spans = [span for span in spans if span is not None]
+        if not sqlite:
+            spans = [_join([_join(group, " | ") for group in window], " & ")
+                     for window in windows[:MAX_CHUNKS]]
+        return one_of.join(spans) if spans else None
     if mode == "all_near":
         near = match_expression(groups, "near_pairs", dialect)
         return None if near is None else _join([_join(either, both), _join([near], "")], both)
@@ -134,8 +151,8 @@ def match_expression(groups: Sequence[Sequence[str]], mode: str, dialect: str) -
                            for k in range(1, gap + 2))
     if mode == "all":
         return _join(either, both)
-    if mode == "half":
-        size = (len(either) + 1) // 2
+    if mode in ("half", "all_but_one"):
+        size = (len(either) + 1) // 2 if mode == "half" else len(either) - 1
         subsets = itertools.combinations(either, size)
         return one_of.join(_join(subset, both) for subset in subsets)
     return _join(either, one_of)

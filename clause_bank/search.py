@@ -23,6 +23,7 @@ __all__ = ["Hit", "Precedent", "Query", "QueryError", "SearchResult", "nearest",
            "search", "run_query"]
 
 CANDIDATES = 300
+DEPTH = 1000  # a tier lists at least one clause in DEPTH of the bank
 MAX_LIMIT = 100
 MAX_OFFSET = 1000
 SUBSETS = range(2, 9)  # queries of 2-8 terms run the tiers of _plan; longer ones, fewer
@@ -133,7 +134,8 @@ def run_query(session: Session, parsed: Query, *, where, need: int,
     bring.
     """
     groups = parsed.groups
-    size = max(CANDIDATES, 2 * need)
+    # A large bank has more equally good clauses per tier: list deeper.
+    size = max(CANDIDATES, 2 * need, index.bank_size(session) // DEPTH)
     scores: dict[int, float] = {}
 
     def tier(chosen, mode: str, ranked: bool = False) -> list[tuple[int, float]]:
@@ -148,6 +150,7 @@ def run_query(session: Session, parsed: Query, *, where, need: int,
         return tier(groups, "any")
     if len(groups) > max(SUBSETS):
         tier(groups, "all")
+        tier(groups, "chunks", ranked=True)
         return tier(index.rarest(groups, counts), "any", ranked=True)
     ranked: list[tuple[int, float]] = []
     for mode, bound in _plan(len(groups)):
@@ -160,19 +163,23 @@ def run_query(session: Session, parsed: Query, *, where, need: int,
 def _plan(n: int) -> list[tuple[str, float]]:
     """Return the tiers for *n* terms, each with the best score left outside it and before it.
 
-    A clause outside "phrase" aligns at most n - 1 terms in order; outside "all_near" too,
-    it lacks a term or aligns at most one; outside "near_pairs" it aligns at most one;
-    outside "all" as well, it also lacks a term. "half" holds every clause that can be a hit.
+    Outside "phrase", a clause aligns at most n - 1 terms in order; outside "all_near" too,
+    it lacks a term or aligns at most one; outside "all" it lacks a term; outside
+    "all_but_one" it lacks two; outside "near_pairs" too, it aligns at most one. "half" holds
+    every clause that can be a hit.
     """
     def best(aligned: int, present: int) -> float:
         # partial_ratio also aligns the query on a shorter window at either end of a clause
-        return combine(200 * aligned / (n + aligned), present / n, 0)
+        return combine(200 * aligned / (n + aligned), present / n, 0) if present > 0 else 0.0
 
-    plan = [("phrase", best(n - 1, n))]
-    if n >= 3:
-        plan += [("all_near", max(best(1, n), best(n - 1, n - 1))),
-                 ("near_pairs", best(1, n))]
-    plan += [("all", best(1, n - 1)), ("half", 0.0)]
+    if n < 3:
+        return [("phrase", best(n - 1, n)), ("all", best(1, n - 1)), ("any", 0.0)]
+    plan = [("phrase", best(n - 1, n)),
+            ("all_near", max(best(1, n), best(n - 1, n - 1))),
+            ("all", best(n - 1, n - 1))]
+    if n >= 4:
+        plan.append(("all_but_one", best(n - 2, n - 2)))
+    plan += [("near_pairs", best(1, n - 2 if n >= 4 else n - 1)), ("half", 0.0)]
     return plan
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 
@@ -9,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from accounts import throttle
 from storage.models import User
 
 USERNAME = re.compile(r"^[\w.@-]{2,80}$")
@@ -17,6 +19,14 @@ MIN_PASSWORD = 8
 
 class AccountError(ValueError):
     """A user name or password that cannot be accepted."""
+
+
+class TooManyAttempts(ValueError):
+    """Too many failed sign-ins lately; ``retry_after`` is in seconds."""
+
+    def __init__(self, retry_after: int):
+        super().__init__(f"too many failed sign-ins; try again in {retry_after} s")
+        self.retry_after = retry_after
 
 
 def count_users(session: Session) -> int:
@@ -61,9 +71,31 @@ def set_password(session: Session, username: str, password: str) -> User:
 def authenticate(session: Session, username: str, password: str) -> User | None:
     """Return the user if *password* is right, else None."""
     user = find_user(session, username.strip())
-    if user is None or not check_password_hash(user.password_hash, password):
+    # Hash even for an unknown name, so that timing does not tell which names exist.
+    password_hash = user.password_hash if user is not None else _unknown_user_hash()
+    if not check_password_hash(password_hash, password) or user is None:
         return None
     return user
+
+
+def sign_in(session: Session, username: str, password: str, *, address: str,
+            **limits: int) -> User | None:
+    """Authenticate under the failed sign-in limits; raise TooManyAttempts when over them."""
+    wait = throttle.retry_after(session, username, address, **limits)
+    if wait:
+        raise TooManyAttempts(wait)
+    user = authenticate(session, username, password)
+    if user is None:
+        throttle.record_failure(session, username, address,
+                                window=limits.get("window", throttle.WINDOW_SECONDS))
+    else:
+        throttle.clear_failures(session, username)
+    return user
+
+
+@functools.cache
+def _unknown_user_hash() -> str:
+    return generate_password_hash(secrets.token_hex(16))
 
 
 def rotate_session_token(session: Session, user: User) -> None:

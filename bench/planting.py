@@ -21,6 +21,8 @@ from drafts.voice import adapt_opener, infer_voice
 BLOCKS = ("preambular", "operative")
 ENGLISH = ["Calls upon Member States to strengthen international cooperation",
            "Reinforce criminal justice cooperation",
+           "in accordance with national legislation",
+           "as appropriate and upon request",
            "Encourages Governments to share best practices with one another",
            "Requests the Secretary-General to report on the implementation"]
 FRENCH = ["Renforcer la coopération en matière de justice pénale",
@@ -80,8 +82,10 @@ def _before_end(text: str, insert: str) -> str:
 def _misspell(word: str, rng: random.Random, language: str) -> str | None:
     for _ in range(12):
         n = rng.randrange(2, len(word) - 2)
-        how = rng.choice(("drop", "double", "swap", "accent"))
-        if how == "drop":
+        how = rng.choice(("drop", "double", "swap", "accent", "substitute"))
+        if how == "substitute":
+            wrong = word[:n] + rng.choice("aeioustrnlcm") + word[n + 1:]
+        elif how == "drop":
             wrong = word[:n] + word[n + 1:]
         elif how == "double":
             wrong = word[:n] + word[n] + word[n:]
@@ -100,7 +104,7 @@ def plant_opener_unknown(draft: Draft, rng: random.Random) -> Plant | None:
         opener = find_opener(p.text, language=draft.language)
         first = WORD.match(p.text.lstrip())
         return opener is not None and opener.known and first is not None \
-            and len(first.group()) >= 6
+            and len(first.group()) >= 5
     place = _pick(rng, _places(draft, test=fits))
     if place is None:
         return None
@@ -118,15 +122,22 @@ def plant_opener_form(draft: Draft, rng: random.Random) -> Plant | None:
              "third_singular": "third_plural", "infinitive": "first_plural"}.get(voice)
     if other is None:
         return None
-    places = _places(draft, blocks=("operative",), test=lambda p, i, part: _has_form(
-        p.text, draft.language, {voice}))
+    if rng.random() < 0.3 and draft.preambular:  # a finite verb pasted into the preamble
+        places = _places(draft, blocks=("preambular",), test=lambda p, i, part: _has_form(
+            p.text, draft.language, {"present_participle"}))
+        kind, voice_now = "operative", voice
+    else:
+        places = _places(draft, blocks=("operative",), test=lambda p, i, part: _has_form(
+            p.text, draft.language, {voice}))
+        kind, voice_now = "operative", other
     place = _pick(rng, places)
     if place is None:
         return None
-    text = draft.operative[place[1]].text
-    changed = adapt_opener(text, kind="operative", voice=other, chapeau=draft.chapeau,
+    text = draft.paragraphs(place[0])[place[1]].text
+    changed = adapt_opener(text, kind=kind, voice=voice_now, chapeau=draft.chapeau,
                            language=draft.language)
-    return _set_text(draft, *place, changed, "operative voice") if changed != text else None
+    return _set_text(draft, *place, changed, f"{place[0]} in {voice_now}") \
+        if changed != text else None
 
 
 def _has_form(text: str, language: str, forms: set) -> bool:
@@ -138,6 +149,16 @@ def _has_form(text: str, language: str, forms: set) -> bool:
 def plant_opener_agreement(draft: Draft, rng: random.Random) -> Plant | None:
     if draft.language != "fr" or not draft.preambular:
         return None
+    existing = _places(draft, blocks=("preambular",), test=lambda p, i, part: _has_form(
+        p.text, "fr", {"past_participle"}))
+    if existing and rng.random() < 0.5:
+        part, index = rng.choice(existing)
+        text = draft.preambular[index].text
+        word = WORD.search(text)
+        flipped = _flip_agreement(word.group())
+        if flipped:
+            return _set_text(draft, part, index, text[:word.start()] + flipped +
+                             text[word.end():], f"{word.group()} → {flipped}")
     lemma, rest = rng.choice(ADJECTIVES)
     singular = (infer_voice(draft.chapeau) == "third_singular")
     wrong = inflect(lemma, "past_participle", gender="m", number="p" if singular else "s")
@@ -149,10 +170,27 @@ def plant_opener_agreement(draft: Draft, rng: random.Random) -> Plant | None:
     return Plant(damaged, "preambular", position, None, wrong)
 
 
+def _flip_agreement(word: str) -> str | None:
+    """Turn « Conscients » into « Consciente », « Préoccupée » into « Préoccupés »."""
+    if word.endswith("es"):
+        return word[:-1]
+    if word.endswith("s"):
+        return word[:-1] + "e"
+    if word.endswith("e") and len(word) > 4:
+        return word + "s"
+    return None
+
+
 @planter("punctuation")
 def plant_punctuation(draft: Draft, rng: random.Random) -> Plant | None:
     def fits(p, i, part):
-        return not p.items and i < len(draft.paragraphs(part)) - 1 and ending(p.text)
+        return not p.items and i < len(draft.paragraphs(part)) - 1 and ending(p.text) \
+            and not re.search(r"\b(?:et|and)\s*$", p.text)
+    last = len(draft.operative) - 1
+    if rng.random() < 0.2 and last >= 0 and ending(draft.operative[last].text) == ".":
+        text = draft.operative[last].text.rstrip()[:-1].rstrip()
+        return _set_text(draft, "operative", last, text + (" ;" if draft.language == "fr"
+                                                           else ";"), "last one with ;")
     place = _pick(rng, _places(draft, test=fits))
     if place is None:
         return None
@@ -175,7 +213,15 @@ def plant_typography(draft: Draft, rng: random.Random) -> Plant | None:
         return None
     text = draft.paragraphs(place[0])[place[1]].text
     words = list(WORD.finditer(text))
-    how = rng.choice(("double", "markup", "apostrophe", "space"))
+    how = rng.choice(("double", "markup", "apostrophe", "space", "quotes", "comma"))
+    if how == "quotes" and draft.language == "fr":
+        at = words[len(words) // 3].start(), words[len(words) // 3 + 2].end()
+        return _set_text(draft, *place, text[:at[0]] + "«" + text[at[0]:at[1]] + "»" +
+                         text[at[1]:], "« » without spaces")
+    if how == "comma":
+        end = next((w.end() for w in words[len(words) // 2:] if text[w.end():w.end() + 1] == " "),
+                   words[len(words) // 2].end())
+        return _set_text(draft, *place, text[:end] + " ," + text[end:], "space before comma")
     if how == "space" and draft.language == "fr" and re.search(r"[ \u00a0][;:]", text):
         fixed = re.sub(r"[ \u00a0]([;:])", r"\1", text, count=1)
         return _set_text(draft, *place, fixed, "no space before ; or :")
@@ -188,7 +234,8 @@ def plant_typography(draft: Draft, rng: random.Random) -> Plant | None:
         first = words[0]
         return _set_text(draft, *place, text[:first.start()] + "**" + first.group() + "**" +
                          text[first.end():], "markup")
-    cut = words[len(words) // 2].start()
+    cut = next((w.start() for w in words[len(words) // 2:] if text[w.start() - 1] == " "),
+               words[len(words) // 2].start())
     return _set_text(draft, *place, text[:cut] + " " + text[cut:], "double space")
 
 

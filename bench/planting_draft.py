@@ -23,7 +23,7 @@ from checks.dictionary import is_known
 from checks.model import Unit
 from checks.reading import WORD
 from checks.rules.names import name_occurrences
-from drafts.model import Draft, Paragraph
+from drafts.model import Draft, Item, Paragraph
 
 
 @planter("numbering")
@@ -31,6 +31,13 @@ def plant_numbering(draft: Draft, rng: random.Random) -> Plant | None:
     place = _pick(rng, _places(draft, blocks=("operative",)))
     if place is None:
         return None
+    if rng.random() < 0.4:  # sub-items a), b), d)
+        damaged = copy.deepcopy(draft)
+        paragraph = damaged.operative[place[1]]
+        paragraph.items = [Item(f"{label}) {text}") for label, text in zip(
+            "abd", ("la prévention ;", "la protection des victimes ;", "les poursuites."),
+            strict=True)]
+        return Plant(damaged, "operative", place[1], 2, "items a) b) d)")
     text = draft.operative[place[1]].text
     wrong = place[1] + 1 + rng.choice((1, 2, -1 if place[1] else 3))
     return _set_text(draft, *place, f"{wrong}. {text}", f"typed number {wrong}")
@@ -44,8 +51,10 @@ def plant_duplicate(draft: Draft, rng: random.Random) -> Plant | None:
     part, index = place
     text = draft.paragraphs(part)[index].text
     words = list(WORD.finditer(text))
-    victim = words[rng.randrange(1, len(words))]
-    near = text[:victim.start()] + text[victim.end():].lstrip(" ")  # one word less
+    near = text
+    for _ in range(rng.choice((1, 1, 2, 3)) if len(words) >= 20 else 1):
+        victim = rng.choice(list(WORD.finditer(near))[1:])
+        near = near[:victim.start()] + near[victim.end():].lstrip(" ")  # a word less
     damaged = copy.deepcopy(draft)
     block = damaged.paragraphs(part)
     position = rng.randrange(len(block) + 1)
@@ -61,11 +70,30 @@ def plant_acronym(draft: Draft, rng: random.Random) -> Plant | None:
     unused = [a for a in ACRONYMS.get(draft.language, ACRONYMS["en"]) if a not in texts]
     if place is None or not unused:
         return None
+    late = _defined_later(draft)
+    if late and rng.random() < 0.4:  # used before the paragraph that spells it out
+        acronym, before = rng.choice(late)
+        part, index = rng.choice(before)
+        insert = f", avec l’appui du {acronym}" if draft.language == "fr" else \
+            f", with the support of {acronym}"
+        text = draft.paragraphs(part)[index].text
+        return _set_text(draft, part, index, _before_end(text, insert), f"{acronym} used early")
     acronym = rng.choice(unused)
     insert = f", avec l’appui du {acronym}" if draft.language == "fr" else \
         f", with the support of {acronym}"
     text = draft.paragraphs(place[0])[place[1]].text
     return _set_text(draft, *place, _before_end(text, insert), acronym)
+
+
+def _defined_later(draft: Draft) -> list[tuple[str, list]]:
+    """Return the acronyms spelt out in a paragraph that has paragraphs before it."""
+    places = _places(draft)
+    found = []
+    for n, (part, index) in enumerate(places):
+        for match in re.finditer(r"\(([A-Z]{2,8})\)", draft.paragraphs(part)[index].text):
+            if n > 0:
+                found.append((match.group(1), places[:n]))
+    return found
 
 
 @planter("name-variant")
@@ -74,7 +102,7 @@ def plant_name_variant(draft: Draft, rng: random.Random) -> Plant | None:
     for part in BLOCKS:
         for index, paragraph in enumerate(draft.paragraphs(part)):
             for found in name_occurrences(Unit(part, index, None, paragraph.text, "")):
-                if found.key.startswith("case:"):
+                if found.key.startswith("case:") and not found.key.endswith("+"):
                     seen.setdefault(found.key, []).append((part, index, found))
     names = [v for v in seen.values() if _toggle(v[0][2].form)]
     if not names:
@@ -116,10 +144,16 @@ def plant_cross_reference(draft: Draft, rng: random.Random) -> Plant | None:
         return None
     index = rng.randrange(0, count - 1)
     number = rng.choice((count + rng.randint(1, 5), rng.randint(index + 2, count)))
-    insert = f" (voir le paragraphe {number} ci-dessus)" if draft.language == "fr" else \
-        f" (see paragraph {number} above)"
+    direction = ("ci-dessus", "above")
+    if index >= 1 and rng.random() < 0.4:
+        number, direction = rng.randint(1, index), ("ci-dessous", "below")
+    insert = f" (voir le paragraphe {number} {direction[0]})" if draft.language == "fr" else \
+        f" (see paragraph {number} {direction[1]})"
     text = draft.operative[index].text
     return _set_text(draft, "operative", index, _before_end(text, insert), str(number))
+
+
+_OPENER = {")": "(", "»": "«", "]": "["}
 
 
 @planter("brackets")
@@ -128,7 +162,10 @@ def plant_brackets(draft: Draft, rng: random.Random) -> Plant | None:
     if place is None:
         return None
     text = draft.paragraphs(place[0])[place[1]].text
-    closers = [m.start() for m in re.finditer(r"[)»\]]", text)]
+    # Only a closer that has its opener: the « ) » of « l'alinéa a) » closes nothing.
+    closers = [m.start() for m in re.finditer(r"[)»\]]", text)
+               if text.rfind(_OPENER[m.group()], 0, m.start())
+               > text.rfind(m.group(), 0, m.start())]
     if closers and rng.random() < 0.5:
         at = rng.choice(closers)
         return _set_text(draft, *place, text[:at] + text[at + 1:], "closing mark removed")

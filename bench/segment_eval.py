@@ -35,11 +35,14 @@ class Score:
     matched: int = 0
     kind_right: int = 0
     items_right: int = 0
+    fronts: int = 0  # titles and chapeaux given by the gold
+    fronts_right: int = 0
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         """Add *other*'s counts to these."""
-        for name in ("gold", "found", "matched", "kind_right", "items_right"):
+        for name in ("gold", "found", "matched", "kind_right", "items_right", "fronts",
+                     "fronts_right"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses += other.misses
 
@@ -63,6 +66,7 @@ class Score:
             "kind_accuracy": round(self.kind_right / self.matched, 4) if self.matched else 0.0,
             "typed_f1": round(typed_f1, 4),
             "items_accuracy": round(self.items_right / self.matched, 4) if self.matched else 0.0,
+            "front_accuracy": round(self.fronts_right / self.fronts, 4) if self.fronts else 0.0,
         }
 
 
@@ -75,7 +79,8 @@ def norm(text: str) -> str:
 
 def score_document(text: str, gold: dict) -> Score:
     """Return the score of the segmentation of *text* against *gold*."""
-    found = segment_text(text).paragraphs
+    segmentation = segment_text(text)
+    found = segmentation.paragraphs
     expected = gold["paragraphs"]
     score = Score(gold=len(expected), found=len(found))
     used: set[int] = set()
@@ -95,10 +100,27 @@ def score_document(text: str, gold: dict) -> Score:
             score.misses.append(f"kind: « {entry['start']} » is {paragraph.kind}")
         if len(paragraph.items) == entry.get("items", 0):
             score.items_right += 1
+    _score_front(segmentation, gold, score)
     for index, paragraph in enumerate(found):
         if index not in used:
             score.misses.append(f"extra: {paragraph.kind} « {paragraph.text[:60]} »")
     return score
+
+
+def _score_front(segmentation, gold: dict, score: Score) -> None:
+    """Count the title (found may add a symbol or a subtitle) and the chapeau (its opening)."""
+    title, chapeau = norm(segmentation.title or ""), norm(segmentation.chapeau or "")
+    checks = []
+    if "title" in gold:
+        want = norm(gold["title"])
+        checks.append(("title", title.startswith(want) or title.endswith(want), title))
+    if "chapeau" in gold:
+        checks.append(("chapeau", chapeau.startswith(norm(gold["chapeau"]).rstrip(",")), chapeau))
+    for name, right, got in checks:
+        score.fronts += 1
+        score.fronts_right += right
+        if not right:
+            score.misses.append(f"{name}: « {got[:60]} »")
 
 
 def evaluate(folder: Path = EVAL) -> tuple[dict, list[tuple[str, Score]]]:

@@ -19,3 +19,6 @@ __all__ = [
     "is_safe",
     "run_checks",
 ]
+
+# The rule modules register their checks on import: the registry is full once checks is.
+from checks import rules  # noqa: E402, F401, I001

@@ -91,9 +91,11 @@ def derivations() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def set_phrases() -> frozenset[str]:
-    """Return the words of the Latin set phrases of data/latin.txt."""
-    return frozenset(w for fields in _data_lines("latin.txt") for w in fields)
+    """Return the words of data/latin.txt (Latin set phrases) and data/words.txt."""
+    return frozenset(w for name in ("latin.txt", "words.txt")
+                     for fields in _data_lines(name) for w in fields)
 
 
 def _data_lines(name: str) -> list[list[str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from checks.model import Finding
 from drafts.model import Draft, Item
@@ -37,13 +38,23 @@ def _apply(draft: Draft, findings: Iterable[Finding], *, safe_only: bool):
     for finding in findings:
         if finding.suggestion is None or (safe_only and not is_safe(finding)):
             continue
-        by_unit[(finding.part, finding.index, finding.item)].append(finding)
+        for one in _spread(finding):
+            by_unit[(one.part, one.index, one.item)].append(one)
     applied: list[Finding] = []
     for (part, index, item), group in by_unit.items():
         text, done = _replace_all(_get(fixed, part, index, item), group)
         _set(fixed, part, index, item, text)
         applied.extend(done)
     return fixed, applied
+
+
+def _spread(finding: Finding) -> list[Finding]:
+    """Return *finding* and the same fix elsewhere in the draft (``detail["also"]``)."""
+    others = [replace(finding, part=o["part"], index=o["index"], item=o["item"],
+                      span=tuple(o["span"]) if o.get("span") else None,
+                      original=o["original"], suggestion=o["suggestion"], detail={})
+              for o in finding.detail.get("also", ())]
+    return [finding, *others]
 
 
 def _replace_all(text: str, findings: list[Finding]) -> tuple[str, list[Finding]]:

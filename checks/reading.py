@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from checks.model import Unit
 from drafts.model import Draft, Item, Paragraph
@@ -21,7 +21,9 @@ _ALTERNATIVE_LABEL = {"bis": " bis", "ter": " ter", "alt": " alt"}
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
           "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+# Web and e-mail addresses, and document symbols (« AG/doc.5678/20 », « A/RES/78/3 »).
+_URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+"
+                  r"|\b[A-Z][\w.-]*/[\w.-]*\d[\w./-]*")
 # Bodies whose name gives the house style away, checked on metadata and chapeau.
 _STYLE_HINTS = (
     ("oas", ("oea", "oas", "organisation des etats americains", "organization of american")),
@@ -31,8 +33,9 @@ _STYLE_HINTS = (
 )
 
 
+@lru_cache(maxsize=4096)
 def mask_urls(text: str) -> str:
-    """Return *text* with web addresses and e-mail addresses blanked out (same length)."""
+    """Return *text* with addresses and document symbols blanked out (same length)."""
     return _URL.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -56,6 +59,10 @@ class Reading:
 
     def __post_init__(self) -> None:
         self.units = list(self._walk())
+        self._items: dict[tuple, list[Unit]] = {}
+        for unit in self.units:
+            if unit.item is not None:
+                self._items.setdefault((unit.part, unit.index), []).append(unit)
 
     @property
     def text_language(self) -> str:
@@ -99,8 +106,7 @@ class Reading:
 
     def items_of(self, part: str, index: int) -> list[Unit]:
         """Return the sub-item units of one paragraph, depth-first."""
-        return [u for u in self.units if u.part == part and u.index == index
-                and u.item is not None]
+        return self._items.get((part, index), [])
 
     def paragraph(self, unit: Unit) -> Paragraph | None:
         """Return the Paragraph object *unit* belongs to, None for single parts."""
@@ -128,15 +134,21 @@ class Reading:
                                             self.draft.chapeau[:200]))))
         for style, words in _STYLE_HINTS:
             if any(re.search(rf"\b{re.escape(w)}\b", hints) for w in words):
-                return style
+                # The OAS General Assembly is a « General Assembly » too: its preamble in
+                # capitals (« RECALLING … ; ») tells it from the UN's.
+                return "oas" if style == "un" and self._caps_preamble() else style
         return self._style_from_preamble()
+
+    def _caps_preamble(self) -> bool:
+        preamble = self.paragraphs("preambular")
+        return len(preamble) >= 2 and \
+            sum(1 for u in preamble if _caps_opener(u.text)) * 2 > len(preamble)
 
     def _style_from_preamble(self) -> str | None:
         preamble = self.paragraphs("preambular")
         if len(preamble) < 2:
             return None
-        capitals = sum(1 for u in preamble if _caps_opener(u.text))
-        if capitals * 2 > len(preamble):
+        if self._caps_preamble():
             return "oas"
         endings = Counter(ending(u.text) for u in preamble[:-1] or preamble)
         if endings[","] > endings[";"]:
@@ -172,7 +184,9 @@ _TRAILING = re.compile(r"[\s\u00a0\u202f]*(?:\b(?:et|and|ou|or)[\s\u00a0\u202f]*
 
 def ending(text: str) -> str:
     """Return the final punctuation of *text* (« ; » of « …; et » too), "" when none."""
-    body = text.rstrip(" \t\n\u00a0\u202f")
+    body = text.rstrip(" \t\n\u00a0\u202f")[-24:]  # the end is all that matters
+    if body.endswith("]"):  # « [Préoccupés par … ;] »: a paragraph bracketed as a whole
+        body = body[:-1].rstrip(" \t\n\u00a0\u202f")
     stripped = _TRAILING.sub("", body)
     if stripped != body and stripped[-1:] in ",;":
         return stripped[-1]

@@ -88,9 +88,11 @@ def _selected(codes: Iterable[str] | None) -> list[Check]:
 def _finding(check: Check, hit: Hit, language: str) -> Finding:
     templates = check.messages[hit.variant]
     message = templates[language].format(where=hit.unit.label, **hit.params)
-    original = None
-    if hit.suggestion is not None:
-        original = hit.unit.text[hit.span[0]:hit.span[1]] if hit.span else hit.unit.text
+    original = None  # what the finding points at, for the fix to verify and the editor to mark
+    if hit.span is not None:
+        original = hit.unit.text[hit.span[0]:hit.span[1]]
+    elif hit.suggestion is not None:
+        original = hit.unit.text
     return Finding(
         code=check.code,
         severity=hit.severity or check.severity,
@@ -106,9 +108,13 @@ def _finding(check: Check, hit: Hit, language: str) -> Finding:
 
 
 def is_safe(finding: Finding) -> bool:
-    """Return True when *finding* carries a fix that may be applied without reading it."""
+    """Return True when *finding* carries a fix that may be applied without reading it.
+
+    A check's own safety may be withdrawn for one finding (``detail["safe"] = False``).
+    """
     check = REGISTRY.get(finding.code)
-    return finding.suggestion is not None and check is not None and check.safe_fix
+    return finding.suggestion is not None and check is not None and check.safe_fix \
+        and finding.detail.get("safe", True)
 
 
 def _load_rules() -> None:

@@ -38,7 +38,9 @@ _SUPERSCRIPTS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
 _SPACE_BEFORE = re.compile(r"\s+([,;.])(?=\s|$)")
 # The same marker typed as a plain digit at a clause end: « nous voulons »1, », « face2, ».
 _GLUED_REF = re.compile(r"(?<=[a-zà-ÿ»)])\d{1,2}(?=[,;.:](?:\s|$))")
-_SUPERSCRIPT_REF = re.compile(r"(?<=[^\W\d_]|[.,;:)»])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+# After a number only at a clause end, where it cannot be a power: « du 19 décembre 2016¹, ».
+_SUPERSCRIPT_REF = re.compile(
+    r"(?<=[^\W\d_]|[.,;:)»])[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=\d)[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=[,;:.]?(?:\s|$))")
 
 
 @dataclass

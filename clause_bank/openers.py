@@ -6,7 +6,8 @@ are recognised with the simplemma lemmatiser, misspellings with rapidfuzz.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
 from clause_bank.lexicon import (
     FORM_PRIORITY,
@@ -33,6 +34,9 @@ class Opener:
     lemma: str | None
     form: str
     known: bool
+    # The modifiers read after the verb or adjective (« également », « avec satisfaction »),
+    # as written at the end of ``text``: changing the opener's form must keep them.
+    tail: str = field(default="", compare=False)
 
 
 @dataclass
@@ -87,11 +91,12 @@ def _opener_at(tokens: _Tokens, i: int, lex: Lexicon, language: str) -> Opener |
     subjects = lex.modifiers["subjects"]
     wanted = None
     match = _match(tokens, i, lex)
-    if match is None and tokens.keys(i, 1) and tokens.keys(i, 1)[0] in subjects:
-        wanted = subjects[tokens.keys(i, 1)[0]]
+    first = tokens.keys(i, 1)[0] if tokens.keys(i, 1) else None
+    if match is None and first in subjects:
+        wanted = subjects[first]
         i += 1
         match = _match(tokens, i, lex)
-    elif match is None and tokens.keys(i, 1) and tokens.keys(i, 1)[0] in _infinitive_markers(lex):
+    elif match is None and first in _infinitive_markers(language):
         wanted = "infinitive"
         i += 1
         match = _match(tokens, i, lex)
@@ -100,14 +105,27 @@ def _opener_at(tokens: _Tokens, i: int, lex: Lexicon, language: str) -> Opener |
     start, end, candidates = match
     written = tokens.text[tokens.spans[start][1] : tokens.spans[end - 1][2]]
     lemma, form = _choose(candidates, written, wanted)
-    if wanted and wanted != "infinitive" and form not in PREAMBULAR_FORMS:
-        form = wanted  # the subject sets the person: « We are convinced »
+    # The subject sets the person: « We are convinced »; after it, « We welcomed » is a past
+    # tense, not a participle.
+    finite = form not in PREAMBULAR_FORMS or form == "past_participle"
+    if wanted and wanted != "infinitive" and finite:
+        form = wanted
+    core_end = tokens.spans[end - 1][2]
     end = _absorb_modifiers(tokens, end, lex, lemma)
-    return Opener(tokens.text[: tokens.spans[end - 1][2]].lstrip(" *_«\"'-(["), lemma, form, True)
+    stop = tokens.spans[end - 1][2]
+    return Opener(tokens.text[:stop].lstrip(" *_«\"'-(["), lemma, form, True,
+                  tail=tokens.text[core_end:stop])
 
 
-def _infinitive_markers(lex: Lexicon) -> set[str]:
-    return {key(m) for m in lex.modifiers["infinitive_markers"]}
+# Built once per language: they were rebuilt on every opener read.
+@cache
+def _infinitive_markers(language: str) -> frozenset[str]:
+    return frozenset(key(m) for m in lexicon(language).modifiers["infinitive_markers"])
+
+
+@cache
+def _not_openers(language: str) -> frozenset[str]:
+    return frozenset(key(w) for w in lexicon(language).modifiers["not_openers"])
 
 
 def _match(tokens: _Tokens, i: int, lex: Lexicon) -> tuple[int, int, list] | None:
@@ -185,7 +203,7 @@ def _fallback(tokens: _Tokens, i: int, language: str, wanted: str | None) -> Ope
         return None
     word_key, start, end = tokens.spans[i]
     word = tokens.text[start:end]
-    stop = {key(w) for w in lexicon(language).modifiers["not_openers"]}
+    stop = _not_openers(language)
     if not word[:1].isalpha() or word_key in stop or word.endswith(("'", "’")):
         return None
     if not (word[:1].isupper() or wanted):

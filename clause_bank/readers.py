@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
+
+from lxml import etree
 
 from clause_bank.model import Source
 
@@ -13,6 +16,9 @@ FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".docx
 MAX_UNZIPPED = 100 * 1024 * 1024
 MAX_RATIO = 100
 MAX_MEMBERS = 2000
+_PROLOG_LIMIT = 1024 * 1024  # bytes of an XML part read, at most, to look for a DTD
+_ROOT = re.compile(r"<[A-Za-z_]")  # the root element's start tag ends the prolog
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 
 
 class SourceError(ValueError):
@@ -77,8 +83,10 @@ def _read_docx(path: Path) -> str:
 
     try:
         return docx_text(path)
-    except (KeyError, ValueError, zipfile.BadZipFile) as error:
-        raise SourceError(f"{path.name}: not a readable Word document ({error})") from None
+    # lxml's XMLSyntaxError is no ValueError: without it a damaged part escaped as a crash.
+    except (KeyError, ValueError, zipfile.BadZipFile, etree.LxmlError) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise SourceError(f"{path.name}: not a readable Word document ({reason})") from None
 
 
 def _check_zip(path: Path) -> None:
@@ -100,3 +108,34 @@ def _check_zip(path: Path) -> None:
             raise SourceError(f"{path.name}: suspicious compression ratio in {member.filename}")
     if "word/document.xml" not in {member.filename for member in members}:
         raise SourceError(f"{path.name}: not a Word document (no word/document.xml)")
+    _refuse_doctypes(path, archive_members=members)
+
+
+def _refuse_doctypes(path: Path, *, archive_members: list[zipfile.ZipInfo]) -> None:
+    """Refuse XML parts that declare a DTD: Word never writes one; entity attacks need one."""
+    with zipfile.ZipFile(path) as archive:
+        for member in archive_members:
+            if member.filename.endswith((".xml", ".rels")) and _declares_doctype(archive, member):
+                raise SourceError(f"{path.name}: {member.filename} declares a DTD or entities; "
+                                  "refused")
+
+
+def _declares_doctype(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    """Return True when the prolog (all before the root element) holds a DOCTYPE."""
+    head = b""
+    with archive.open(member) as stream:
+        while len(head) < _PROLOG_LIMIT:
+            chunk = stream.read(4096)
+            head += chunk
+            text = _decode(head)
+            if "<!DOCTYPE" in text or "<!ENTITY" in text:
+                return True
+            # Comments may hold anything, "<a" included; the prolog ends at a real tag.
+            if not chunk or _ROOT.search(_COMMENT.sub("", text)):
+                return False
+    return True  # a prolog this long is no Word part
+
+
+def _decode(data: bytes) -> str:
+    utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
+    return data.decode("utf-16" if utf16 else "utf-8", errors="ignore")

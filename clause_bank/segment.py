@@ -33,6 +33,8 @@ def segment_text(text: str, *, language: str | None = None) -> Segmentation:
     blocks = build_blocks(text, language)
     sections = _annexes(blocks)
     result = _segment_part(sections[0][1], language)
+    if len(sections) > 1 and _cover_note(result):
+        result = _annexed_document(result, *sections.pop(1), language)
     for label, part in sections[1:]:
         _merge_annex(result, label, _segment_part(part, language))
     return result
@@ -50,6 +52,23 @@ def _annexes(blocks: list[Block]) -> list[tuple[str | None, list[Block]]]:
         else:
             sections[-1][1].append(block)
     return sections
+
+
+def _cover_note(front: Segmentation) -> bool:
+    """Tell whether what comes before the annex only transmits it: no chapeau, no opener
+    (« Les délégations trouveront en annexe les conclusions du Conseil … »)."""
+    return front.chapeau is None and all(p.opener is None for p in front.paragraphs)
+
+
+def _annexed_document(cover: Segmentation, label: str, part: list[Block], language: str):
+    """Return the annexed text as the document, with its cover note kept as notes."""
+    result = _segment_part(part, language)
+    if result.chapeau is None and not result.paragraphs:
+        return cover
+    result.headings[:0] = [h for h in (cover.title, *cover.headings, label) if h]
+    result.notes[:0] = [p.text for p in cover.paragraphs] + cover.notes
+    result.dropped[:0] = cover.dropped
+    return result
 
 
 def _is_part_title(block: Block) -> bool:
@@ -114,20 +133,27 @@ def _kinds(parts: Parts, language: str) -> list[str]:
     count = len(parts.clauses)
     numbered = sum(1 for c in parts.clauses if _numbered(c.block)) / max(count, 1)
     signals = [_signal(c, numbered, language) for c in parts.clauses]
-    # A heading « … : » followed by a paragraph that is not preambular opens the operative block.
+    # A heading « … : » followed by a paragraph that is not preambular opens the operative block,
+    # unless the authors speak it (« We have decided to: »): then it only bounds the cut, since
+    # the statements before it (« We welcomed … ») may already be operative.
     intros = [k for k in parts.intros if k < count and signals[k] <= 0]
-    if intros:
+    if intros and intros[0] not in parts.statements:
         split = intros[0]
     else:
-        # Best cut: preambular signals before it, operative ones after; ties go to operative.
-        total = sum(signals)
-        before, best, split = 0.0, -total, 0
-        for k, signal in enumerate(signals, start=1):
-            before += signal
-            score = before - (total - before)
-            if score > best + 1e-9:
-                best, split = score, k
+        split = _best_cut(signals[: intros[0]] if intros else signals)
     return ["preambular"] * split + ["operative"] * (count - split)
+
+
+def _best_cut(signals: list[float]) -> int:
+    """Return the cut with preambular signals before it, operative after; ties go to operative."""
+    total = sum(signals)
+    before, best, split = 0.0, -total, 0
+    for k, signal in enumerate(signals, start=1):
+        before += signal
+        score = before - (total - before)
+        if score > best + 1e-9:
+            best, split = score, k
+    return split
 
 
 def _signal(clause: Clause, numbered_share: float, language: str) -> float:

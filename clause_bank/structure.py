@@ -6,11 +6,13 @@ typed preambular/operative by ``clause_bank.segment``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from clause_bank.blocks import Block, opener_of
 from clause_bank.chapeau import is_chapeau
 from clause_bank.cleaning import is_scrap, pattern
+from clause_bank.lexicon import lexicon
 
 ITEM_KINDS = ("letter", "roman", "ambiguous", "bullet", "subnumber")
 
@@ -34,6 +36,8 @@ class Parts:
     headings: list[str] = field(default_factory=list)
     # indexes of the first clause after each heading ending with « : » (operative intros)
     intros: list[int] = field(default_factory=list)
+    # those of them spoken by the authors (« We have decided to: »), one statement among others
+    statements: set[int] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
@@ -75,10 +79,33 @@ def split_front(blocks: list[Block], language: str) -> tuple[int, int | None]:
             continue
         if is_chapeau(block, language):
             return index, index
-        if is_clause_start(block, language):
+        if is_clause_start(block, language) and not _title_over_chapeau(blocks, index, language):
+            if (before := _authors_before(blocks, index)) is not None:
+                return before, before
             later = _chapeau_after(blocks, index, language)
             return index, later
     return _first_after_title(blocks), None
+
+
+# « Le Parlement communautaire, », « The Human Rights Council, »: a body named just before
+# the first clause is the chapeau, whatever the body's name.
+_NAMED_BODY = re.compile(r"(?i:l['’]|la |le |les |the )\s*[A-ZÀ-Þ][^,;:.]{2,70},")
+
+
+def _title_over_chapeau(blocks: list[Block], index: int, language: str) -> bool:
+    """« Strengthening the United Nations … » with no final stop, over « The General Assembly, »,
+    is the title, though it opens with a participle."""
+    if blocks[index].text[-1:] in ".,;:" or blocks[index].marker is not None:
+        return False
+    following = next((b for b in blocks[index + 1 :] if not is_scrap(b.text)), None)
+    return following is not None and is_chapeau(following, language)
+
+
+def _authors_before(blocks: list[Block], index: int) -> int | None:
+    previous = next((i for i in range(index - 1, -1, -1) if not is_scrap(blocks[i].text)), None)
+    if previous is None or blocks[previous].marker is not None:
+        return None
+    return previous if _NAMED_BODY.fullmatch(blocks[previous].text) else None
 
 
 def _chapeau_after(blocks: list[Block], start: int, language: str) -> int | None:
@@ -190,7 +217,7 @@ def body(blocks: list[Block], parts: Parts, language: str) -> None:
         elif is_item(block) and _takes_item(parts, block):
             parts.clauses[-1].items.append(block)
         elif is_heading(block, following, language) or _opening_intro(block, parts):
-            _heading(block, parts, following)
+            _heading(block, parts, following, language)
         else:
             parts.clauses.append(Clause(block))
     _trailing_notes(parts, language)
@@ -218,11 +245,19 @@ def _takes_item(parts: Parts, block: Block) -> bool:
     return clause.block.text.rstrip().endswith(":")
 
 
-def _heading(block: Block, parts: Parts, following: Block | None) -> None:
+def _heading(block: Block, parts: Parts, following: Block | None, language: str) -> None:
     section = block.marker is not None and block.marker.kind == "section"
     parts.headings.append(f"{block.marker.value}. {block.text}" if section else block.text)
     if block.text.endswith(":") and following is not None:
         parts.intros.append(len(parts.clauses))
+        if _spoken(block.text, language):
+            parts.statements.add(len(parts.clauses))
+
+
+def _spoken(text: str, language: str) -> bool:
+    """Tell whether an intro has the authors for subject: « Nous nous engageons à : »."""
+    first = text.split(maxsplit=1)[0].strip(",").lower() if text.split() else ""
+    return first in lexicon(language).modifiers["subjects"]
 
 
 def _trailing_notes(parts: Parts, language: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -36,11 +37,12 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from flask_wtf.csrf import CSRFProtect
 
-    from drafting import auth, cli, database, i18n
+    from drafting import auth, cli, database, i18n, security
 
     database.init_app(app)
     i18n.init_app(app)
     CSRFProtect(app)
+    security.init_app(app)
     auth.init_app(app)
     cli.init_app(app)
     _register_blueprints(app)
@@ -50,10 +52,12 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from drafting import api, home, sharing
+    from drafting import api, editor, home, library, sharing
 
     app.register_blueprint(home.bp)
     app.register_blueprint(sharing.bp)
+    app.register_blueprint(editor.bp)
+    app.register_blueprint(library.bp)
     api.init_app(app)
 
 
@@ -61,6 +65,12 @@ def _instance_secret(instance: Path) -> str:
     """Read the secret key from instance/, creating it on first start (never committed)."""
     path = instance / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
+        # Written whole under a private name, then linked into place: of several processes
+        # starting at once, exactly one link succeeds, and nobody reads half a key.
+        draft = instance / f".secret_key.{os.getpid()}"
+        with os.fdopen(os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+            f.write(secrets.token_hex(32))  # readable by the owner only from the first byte
+        with contextlib.suppress(FileExistsError):
+            os.link(draft, path)
+        draft.unlink()
     return path.read_text().strip()

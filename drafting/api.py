@@ -10,7 +10,6 @@ from dataclasses import asdict
 
 from flask import Blueprint, Flask, jsonify, request
 from flask_login import current_user
-from werkzeug.exceptions import HTTPException
 
 from clause_bank import precedents
 from clause_bank.query import MAX_QUERY_CHARS, QueryError
@@ -104,13 +103,7 @@ def _int(name: str, default: int | None = None) -> int | None:
         raise BadRequest(f"{name} must be an integer") from None
 
 
-def _http_error(exc: HTTPException):
-    if request.path.startswith(bp.url_prefix + "/"):
-        return error(exc.description or exc.name, exc.code or 500)
-    return exc
-
-
 def init_app(app: Flask) -> None:
-    """Register the API and make its HTTP errors (CSRF, 404, 405, 413, 500) JSON."""
+    """Register the API; drafting.security answers its HTTP errors (CSRF, 404, 405, 413,
+    500) in JSON under /api/."""
     app.register_blueprint(bp)
-    app.register_error_handler(HTTPException, _http_error)

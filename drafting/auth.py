@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, flash, redirect, render_template, request, url_for
+from urllib.parse import urlsplit
+
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import (
@@ -10,10 +23,12 @@ from flask_login import (
     UserMixin,
     current_user,
     login_required,
+    login_url,
     login_user,
     logout_user,
 )
 from flask_wtf import FlaskForm
+from werkzeug.exceptions import TooManyRequests
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
@@ -52,6 +67,15 @@ def load_user(token: str) -> SignedInUser | None:
     return SignedInUser(user)
 
 
+@login_manager.unauthorized_handler
+def unauthorized():
+    """Send an anonymous visitor to the login page; the JSON API answers 401 instead."""
+    if request.path.startswith("/api/"):
+        abort(401)
+    flash(str(login_manager.login_message), "info")
+    return redirect(login_url(login_manager.login_view, request.url))
+
+
 class LoginForm(FlaskForm):
     username = StringField(_l("Nom d'utilisateur"), validators=[DataRequired(), Length(max=80)])
     password = PasswordField(_l("Mot de passe"), validators=[DataRequired()])
@@ -68,9 +92,13 @@ def login():
         return redirect(url_for("auth.setup"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = accounts.authenticate(get_session(), form.username.data, form.password.data)
+        try:
+            user = accounts.sign_in(get_session(), form.username.data, form.password.data,
+                                    address=request.remote_addr or "", **_limits())
+        except accounts.TooManyAttempts as error:
+            raise TooManyRequests(retry_after=error.retry_after) from None
         if user is not None:
-            login_user(SignedInUser(user))
+            _start_session(user)
             return redirect(_safe_next())
         form.password.errors.append(_("Nom d'utilisateur ou mot de passe incorrect."))
     return render_template("auth/login.html", form=form)
@@ -90,7 +118,7 @@ def setup():
         except accounts.AccountError as error:
             form.username.errors.append(str(error))
         else:
-            login_user(SignedInUser(user))
+            _start_session(user)
             flash(_("Compte administrateur créé."), "success")
             return redirect(url_for("home.index"))
     return render_template("auth/setup.html", form=form)
@@ -104,9 +132,29 @@ def logout():
     return redirect(url_for("auth.login"))
 
 
+def _start_session(user: User) -> None:
+    """Sign *user* in on a fresh session: nothing planted before sign-in survives it."""
+    language = session.get("lang")
+    session.clear()  # also drops the old CSRF token, so a token seen before sign-in is useless
+    if language:
+        session["lang"] = language
+    login_user(SignedInUser(user))
+
+
+def _limits() -> dict[str, int]:
+    config = current_app.config
+    return {"window": config["LOGIN_WINDOW_SECONDS"],
+            "max_per_username": config["LOGIN_MAX_PER_USERNAME"],
+            "max_per_address": config["LOGIN_MAX_PER_ADDRESS"]}
+
+
 def _safe_next() -> str:
+    """Return the local page to go to after login; anything else goes home."""
     target = request.args.get("next", "")
-    if target.startswith("/") and not target.startswith("//"):
+    # Browsers read "/\\host" as "//host" and drop tabs and newlines: refuse them all.
+    odd = any(c == "\\" or ord(c) < 32 for c in target)
+    parts = urlsplit(target)
+    if target.startswith("/") and not target.startswith("//") and not odd and not parts.netloc:
         return target
     return url_for("home.index")
 

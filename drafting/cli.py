@@ -41,6 +41,9 @@ def init_app(app: Flask) -> None:
     import drafting.commands.draft_check
     import drafting.commands.draft_export
     import drafting.commands.users  # noqa: F401
+    from drafting.commands.backup import backup, restore
 
     for group in (bank, draft, users, db):
         app.cli.add_command(group)
+    for command in (backup, restore):
+        app.cli.add_command(command)

@@ -15,4 +15,13 @@ class Defaults:
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
+    # Secure is also set per request when it arrives over HTTPS (drafting.security).
+    SESSION_COOKIE_SECURE = False
+    REMEMBER_COOKIE_SECURE = False
+    # Number of trusted reverse proxies in front of the app (X-Forwarded-For/-Proto); 0: none.
+    PROXY_FIX = 0
+    # Failed sign-ins allowed per user name and per address within the window (then 429).
+    LOGIN_WINDOW_SECONDS = 300
+    LOGIN_MAX_PER_USERNAME = 5
+    LOGIN_MAX_PER_ADDRESS = 20
     WTF_CSRF_TIME_LIMIT = None  # a drafter may keep a page open all day

@@ -21,6 +21,7 @@ from drafts.model import (
     Metadata,
     Paragraph,
     Provenance,
+    new_id,
 )
 
 FORMAT = "declaration-draft/1"
@@ -193,8 +194,9 @@ def _paragraph(entry: Any, where: str, seen: set[str]) -> Paragraph:
         alternative=_choice(entry, "alternative", f"{where}.alternative", ALTERNATIVES),
         alternative_of=_string(entry, "alternative_of", f"{where}.alternative_of"),
         extra={k: v for k, v in entry.items() if k not in _PARAGRAPH_KEYS},
+        # Drawing a fresh id only when none is stored: uuid4 costs more than the rest.
+        id=_string(entry, "id", f"{where}.id") or new_id(),
     )
-    paragraph.id = _string(entry, "id", f"{where}.id") or paragraph.id
     if paragraph.id in seen:
         raise DraftFormatError(f"{where}.id", f"{paragraph.id!r} is used by another paragraph")
     seen.add(paragraph.id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Headings that only link the preamble to the operative block: they leave the voice alone.
 _CONNECTORS = (
@@ -49,6 +50,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
 
+@lru_cache(maxsize=1024)
 def _lead(text: str | None) -> str:
     return fold(_MARKUP.sub("", text or "")).strip(" \t\n,;:.«»\"")
 
@@ -91,7 +93,9 @@ def infinitive_prefix(operative_intro: str | None) -> bool:
 def infer_agreement(chapeau: str | None, voice: str | None = None) -> tuple[str, str]:
     """Return (gender, number) an adjective opener takes for the subject of *chapeau*."""
     lead = _lead(chapeau)
-    voice = voice or _chapeau_voice(lead)
+    # The subject is the chapeau's even when « DÉCIDE : » turns the items into infinitives.
+    if voice in (None, "infinitive"):
+        voice = _chapeau_voice(lead) or voice
     number = "s" if voice == "third_singular" else "p"
     if lead.startswith("nous"):
         words = [w for w in re.findall(r"[a-z'-]+", lead)[1:3] if w not in ("les", "des")]
@@ -100,6 +104,25 @@ def infer_agreement(chapeau: str | None, voice: str | None = None) -> tuple[str,
     head = match.group(1) if match else ""
     gender = "f" if head in _FEMININE_HEADS or lead.startswith("la ") else "m"
     return gender, number
+
+
+_HEAD = re.compile(r"^\s*(?:\S+\s+){0,8}\S*")
+
+
+def opener_at(text: str, *, language: str = "fr"):
+    """Return clause_bank.openers.find_opener(text), reading only the first nine words.
+
+    No opener is longer (« Par ailleurs, nous nous engageons également »), and paragraphs
+    are checked again and again as a draft is edited, so the answer is cached per head.
+    """
+    return _opener_of_head(_HEAD.match(text).group(), language)
+
+
+@lru_cache(maxsize=8192)
+def _opener_of_head(head: str, language: str):
+    from clause_bank.openers import find_opener
+
+    return find_opener(head, language=language)
 
 
 def adapt_opener(
@@ -112,12 +135,10 @@ def adapt_opener(
     operative_intro: str | None = None,
 ) -> str:
     """Return *text* with its opener in the form its block and the draft's voice call for."""
-    from clause_bank.openers import find_opener
-
     stripped = text.lstrip()
     lead_space = text[: len(text) - len(stripped)]
     prefix, body = split_infinitive_prefix(stripped)
-    opener = find_opener(body, language=language)
+    opener = opener_at(body, language=language)
     if opener is None or not opener.known or not opener.lemma:
         return text
     target = target_form(opener.form, kind=kind, voice=voice)
@@ -131,15 +152,17 @@ def adapt_opener(
     start = body.find(opener.text)
     if start != 0:
         return text
-    written = (prefix + opener.text) if prefix else opener.text
+    core = opener.text[: len(opener.text) - len(opener.tail)]
+    written = (prefix + core) if prefix else core
     if new.casefold() == written.casefold():
         new = written  # nothing to change: keep the drafter's own casing
-    return lead_space + match_case(new, written) + body[len(opener.text):]
+    # The modifiers after the verb (« également », « avec satisfaction ») stay as written.
+    return lead_space + match_case(new, written) + body[len(core):]
 
 
 def split_infinitive_prefix(text: str) -> tuple[str, str]:
     """Split « De réaffirmer … » into (« De », « réaffirmer … »); prefix "" when absent."""
-    match = re.match(r"^(de\s+|d['’])(?=\w)", text, flags=re.IGNORECASE)
+    match = re.match(r"^(de\s+|d['’]|to\s+)(?=\w)", text, flags=re.IGNORECASE)
     if not match:
         return "", text
     return match.group(0), text[match.end():]
@@ -167,7 +190,11 @@ def inflect_opener(
     """Return *lemma* in *form*, with the reflexive pronoun and « de » the voice calls for."""
     from clause_bank.openers import inflect
 
+    if language == "en" and form == "first_plural":
+        form = "third_plural"  # « We, the Heads of State …, Reaffirm »: the bare verb
     new = inflect(lemma, form, language=language, gender=gender, number=number)
+    if new is not None and language == "en" and form == "infinitive":
+        return "to " + new
     if new is None or language != "fr":
         return new
     if voice == "first_plural" and form in ("present_participle", "infinitive"):

@@ -15,7 +15,7 @@ from exports.blocks import Block, layout, restyled
 from exports.errors import ExportError
 from exports.house_styles import HOUSE_STYLES, numbering_levels
 from exports.numbering import add_instance, ensure_definitions
-from exports.ooxml import RPR, RSTYLE, VAL, P, R, add_run, paragraph, w
+from exports.ooxml import RPR, RSTYLE, VAL, P, R, add_run, check_text, paragraph, w
 from exports.provenance import AUTHOR, comment_lines
 from exports.redline import align
 from exports.template import open_template
@@ -29,6 +29,7 @@ def export_docx(draft: Draft, *, house_style: str | None = None,
                 revision_label: str | None = None, watermark: bool = True) -> bytes:
     """Return *draft* as .docx bytes; with *compare_with*, as tracked changes against it."""
     key = _house_style(draft, house_style)
+    _check_fields(draft, revision_label)
     style = HOUSE_STYLES[key]
     draft = restyled(draft, key, style.preambular_end)
     blocks = layout(draft, style, labels=labels)
@@ -58,6 +59,15 @@ def export_docx(draft: Draft, *, house_style: str | None = None,
     properties.write(document, properties.draft_properties(draft, key))
     _core_properties(document, draft, revision_label, now)
     return save(document)
+
+
+def _check_fields(draft: Draft, revision_label: str | None) -> None:
+    # The metadata and the label go to the header, footer and properties, not through the
+    # blocks' check: without this, a control character there escaped as lxml's ValueError.
+    for name, value in vars(draft.metadata).items():
+        if isinstance(value, str):
+            check_text(value, f"metadata {name}")
+    check_text(revision_label or "", "revision label")
 
 
 class _ZipWriter:

@@ -171,3 +171,19 @@ class Share(Base):
         ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     role: Mapped[str] = mapped_column(String(16))  # editor | reader
+
+
+class LoginFailure(Base):
+    """A failed sign-in, kept a few minutes to slow down password guessing.
+
+    In the database rather than in memory so that every worker process of the server counts
+    the same failures, and a restart does not reset them.
+    """
+
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), index=True)  # as typed, lower case
+    address: Mapped[str] = mapped_column(String(64), index=True)  # client IP address
+    failed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
+                                                index=True)

@@ -42,6 +42,11 @@ MUST_FIND = [
                              "Expriment leur rejet de la criminalisation des migrants."],
                          chapeau=CHEFS),
      ("operative", 1, None), "Soulignent"),
+    ("opener-form", make(op=["Se félicitent des résultats de la Réunion régionale ;",
+                             "Nous engageons à promouvoir des actions coordonnées ;",
+                             "Expriment leur rejet de la criminalisation des migrants."],
+                         chapeau=CHEFS),
+     ("operative", 1, None), "S'engagent"),
     ("opener-agreement", make(["Rappelant sa résolution 70/1,", "Conscients que la traite "
                                "constitue une grave menace,"], ["Décide de rester saisie."],
                               chapeau=AG),
@@ -49,6 +54,29 @@ MUST_FIND = [
     ("opener-agreement", make([*SEED_PP, "Indignée par la vente de migrants aux enchères ;"],
                               SEED_OP),
      ("preambular", 3, None), "Indignés"),
+]
+
+
+G20 = ["We are deeply concerned that more than 735 million people faced hunger in 2022.",
+       "We commit to strengthening research cooperation on climate-resilient grains.",
+       "We call on members to refrain from imposing export restrictions on foodstuffs.",
+       "We look forward to further cooperation on these issues in 2024."]
+G20_CHAPEAU = "We, the Leaders of the G20, met in New Delhi on 9 and 10 September 2023."
+MUST_FIND += [
+    ("opener-unknown", make(op=[*G20[:3], "estailish a working group on food security;",
+                                "hold our next meeting in Luanda in 2023.", G20[3]],
+                            chapeau=G20_CHAPEAU, operative_intro="We have decided to:",
+                            language="en"),
+     ("operative", 3, None), "establish"),
+    ("opener-form", make(op=[G20[0], "Commit to strengthening research cooperation.", *G20[2:]],
+                         chapeau=G20_CHAPEAU, language="en"),
+     ("operative", 1, None), "We commit to strengthening research cooperation."),
+    ("opener-form", make(op=["Nous constatons que la jeunesse représente une chance.",
+                             "Réaffirmons notre attachement au sport pour tous.",
+                             "Nous invitons les partenaires à soutenir les Jeux.",
+                             "Nous convenons de nous réunir de nouveau en 2026."],
+                         chapeau="Nous, ministres, réunis à Dakar, adoptons la déclaration."),
+     ("operative", 1, None), "Nous réaffirmons notre attachement au sport pour tous."),
 ]
 
 
@@ -96,13 +124,23 @@ NIAMEY = make(op=["Renforcer les cadres juridiques nationaux concernant la lutte
                   "Protéger les migrants illégaux et les victimes de la contrebande ;",
                   "Assurer le suivi des engagements."],
               chapeau="", operative_intro="Les participants ont convenu des actions suivantes :")
+WE = make(op=["Reaffirm the right of every human being to the highest attainable standard of "
+                 "health;", "Decide to convene a high-level meeting in 2027."],
+           chapeau="We, Heads of State and Government, assembled at the United Nations,",
+           language="en", title="Political declaration")
 FEMININE = make(["Indignées par ces violations intolérables ;",
                  "Conscientes de la gravité de la situation ;",
                  "Préoccupées par le sort des migrantes ;"], SEED_OP)
 SEED_LIKE = make(SEED_PP, SEED_OP)
+G20_CLEAN = make(op=G20, chapeau=G20_CHAPEAU, language="en")
+DECIDED = make(op=[*G20[:3], "establish a working group on food security;",
+                  "hold our next meeting in Luanda in 2023.", G20[3]],
+               chapeau=G20_CHAPEAU, operative_intro="We have decided to:", language="en")
+WE_THEN_VERBS = make(op=[*G20[:3], "Decide to meet again in 2024."],
+                     chapeau="We, the Leaders of the G20, meeting in New Delhi,", language="en")
 MUST_NOT = [(code, draft) for code in ("opener-unknown", "opener-form", "opener-agreement")
             for draft in (NARRATIVE, DECLARING_PREAMBLE, CELAC, UN_RESOLUTION, NIAMEY, FEMININE,
-                          SEED_LIKE)]
+                          SEED_LIKE, WE, G20_CLEAN, WE_THEN_VERBS, DECIDED)]
 
 
 @pytest.mark.parametrize(("code", "draft"), MUST_NOT)

@@ -47,6 +47,9 @@ MUST_FIND = [
                                                         "pour le développement du crime (ONUDC) à "
                                                         "agir."]),
      ("operative", 1, None), None, None),
+    ("acronym", make(PP, ["Saluons les objectifs internationaux majeurs du plan ;",
+                          "Travaillons avec l'OIM ;", *OP[2:]]),
+     ("operative", 1, None), None, None),
     ("name-variant", make(PP, ["Appelons l'Organisation des Nations unies à agir ;", *OP[1:]]),
      ("operative", 0, None), "Nations Unies", None),
     ("name-variant", make(["Rappelant le Protocole de Palerme ;", *PP],
@@ -105,8 +108,15 @@ NUMBERED = make(PP, ["1. Appelons la communauté internationale à agir ;",
 ROMAN_ITEMS = make(PP, [("Nous efforcerons de :", ["i) ratifier ;", "ii) élaborer ;",
                                                    "iii) renforcer ;", "iv) donner ;",
                                                    "v) éradiquer."])])
-CLEAN = {"seed-002": SEED_002, "niamey": NIAMEY, "names": NAMES, "bis": ALTERNATIVES,
-         "numbered": NUMBERED, "roman": ROMAN_ITEMS, "oif": make(PP, OP)}
+CEMAC = make(["Vu le Traité de la Communauté économique et monétaire de l’Afrique centrale ;"],
+             ["Invitons la Commission de la CEMAC à agir ;", "Saluons le travail de l'ONU."])
+AFRICA_CDC = make(["Saluant le Centre africain de contrôle et de prévention des maladies "
+                   "(Africa CDC) et l'Entité des Nations Unies pour l'égalité des sexes et "
+                   "l'autonomisation des femmes (ONU Femmes) ;"],
+                  ["Invitons l'Africa CDC et ONU Femmes à agir ;", "Saluons le travail de l'ONU."])
+CLEAN = {"cemac": CEMAC, "africa-cdc": AFRICA_CDC, "seed-002": SEED_002, "niamey": NIAMEY,
+         "names": NAMES,
+         "bis": ALTERNATIVES, "numbered": NUMBERED, "roman": ROMAN_ITEMS, "oif": make(PP, OP)}
 CODES = ("numbering", "duplicate", "acronym", "name-variant", "cross-reference", "empty",
          "length")
 
@@ -155,3 +165,34 @@ def test_adapted_precedent_is_no_drift():
     paragraph = Paragraph("Réaffirmons leur attachement à la Charte des Nations Unies ;",
                           provenance=Provenance(3, "Communiqué", "OP2", precedent))
     assert findings(make(PP, [paragraph]), "precedent-drift", severities=("info",)) == []
+
+
+@pytest.mark.parametrize(("words", "found"), [(135, False), (159, False), (170, True)])
+def test_a_bank_of_short_clauses_does_not_shorten_the_house_norm(words, found):
+    short_clauses = build_context([f"a) à renforcer la coopération no {n} ;" for n in range(40)])
+    body = " ".join(["coopération"] * (words - 2))
+    draft = make(PP[:1], [OP[0], f"Encourageons les {body} ;"])  # too few to set its own habit
+    assert bool(findings(draft, "length", context=short_clauses)) is found
+
+
+def test_an_acronym_that_reads_as_a_word_is_still_an_acronym_once_spelt_out():
+    draft = make(op=["We welcome the report, prepared with the support of GEOGLAM.",
+                     "We will support the Group on Earth Observations Global Agricultural "
+                     "Monitoring Initiative (GEOGLAM) to increase transparency.",
+                     "We look forward to further cooperation in 2024."],
+                 chapeau="We, the Leaders of the G20, meeting in New Delhi,", language="en")
+    [finding] = findings(draft, "acronym")
+    assert where(finding) == ("operative", 0, None)
+    assert finding.suggestion.endswith("Monitoring Initiative (GEOGLAM)")
+
+
+@pytest.mark.parametrize("draft", [
+    make(["Rappelant le Cadre « L'EDD pour 2030 » ;",
+          "Reconnaissant le rôle de l'UNESCO dans l'éducation en vue du développement durable "
+          "(EDD) ;"], ["Invitons les États à intégrer l'EDD dans leurs politiques."]),
+    make(op=["We note that trade is projected to reach US$2 trillion by 2030.",
+             "We welcome the support of the UK and the US to the programme."],
+         chapeau="We, the Heads of Government, meeting in Apia,", language="en"),
+], ids=["quoted-title", "us-dollars"])
+def test_acronyms_that_need_no_spelling_out_here(draft):
+    assert findings(draft, "acronym") == []

@@ -68,6 +68,18 @@ MUST_FIND = [
      ("operative", 1, None), None),
     ("brackets", make(OIF_PP, [OIF_OP[0], "Réitérons la nécessité de promouvoir » ;", OIF_OP[2]]),
      ("operative", 1, None), None),
+    ("punctuation", make(["RECALLING the Charter of the Organization of American States;",
+                          "REAFFIRMING that poverty eradication remains a central objective,",
+                          "TAKING NOTE of the annual report of the Council; and",
+                          "CONSIDERING the challenges of the small island developing states,"],
+                         ["To reiterate the commitment of member states;",
+                          "To request the Permanent Council to report on this resolution."],
+                         chapeau="THE GENERAL ASSEMBLY,", operative_intro="RESOLVES:",
+                         language="en"),
+     ("preambular", 1, None), ";"),
+    ("brackets", make(OIF_PP, [OIF_OP[0], "Invitons le Fonds (FNUAP à appliquer les mesures "
+                               "énoncées à l’alinéa b) du paragraphe 3 ;", OIF_OP[2]]),
+     ("operative", 1, None), None),
     ("brackets", make(OIF_PP, [OIF_OP[0], "Réitérons « la nécessité [de promouvoir ;",
                                OIF_OP[2]]),
      ("operative", 1, None), None),
@@ -110,27 +122,55 @@ CALL = make(op=["Nous nous engageons à lutter contre l'exploitation des êtres 
                 "ces crimes, à des fins personnelles ou commerciales.",
                 "Nous constatons avec vive préoccupation l'ampleur du problème."],
             chapeau="Nous, soussignés, dirigeants d'un groupe divers d'États Membres,")
+SUMMIT = make(op=["Nous avons adopté une vision commune pour un partenariat renouvelé.",
+                  "Nous soutenons la production locale de vaccins et de médicaments.",
+                  "Nous convenons de nous réunir de nouveau lors du prochain sommet."],
+              chapeau="Nous, les membres du Conseil européen et les chefs d'État et de "
+                      "gouvernement de l'Union africaine, nous sommes réunis à Bruxelles.")
+DAKAR = make(op=["Nous constatons que la jeunesse représente une chance.",
+                 "Nous nous engageons à renforcer les politiques publiques en faveur des jeunes.",
+                 "Nous convenons de nous réunir de nouveau en 2026."],
+             chapeau="Nous, ministres de la Jeunesse, réunis à Dakar du 14 au 16 mai 2024, "
+                     "adoptons la présente déclaration.")
+DECIDED = make(op=["We reaffirmed our commitment to multilateralism.",
+                  "We welcomed the progress made in the implementation of the Plan.",
+                  "establish a working group on food security;",
+                  "hold our next meeting in Luanda in 2023;",
+                  "mandate the Executive Secretariat to prepare a report.",
+                  "We thanked the Government of Portugal for its warm hospitality."],
+               chapeau="We, the Foreign Ministers, met in Lisbon on 12 May 2022.",
+               operative_intro="We have decided to:", language="en")
+SYMBOLS = make(["AYANT VU le rapport annuel du Conseil permanent (AG/doc.5678/20) ;",
+                "RAPPELANT la résilience des sociétés et les enjeux sociétaux ;"],
+               ["De prendre note du document A/RES/78/3 ;", "De renforcer la coopération."],
+               chapeau="", operative_intro="AFFIRMONS L’IMPORTANCE :")
 FRENCH_WORDS = make(["Réaffirmant la Déclaration d'Antananarivo et la Résolution d'Erevan ;",
                      "Soulignant la conscientisation et l'interculturalité comme apport des "
                      "migrants, ainsi que la ré-exploitation des victimes et la situation "
                      "socio-économique ;"],
                     ["Appelons Human Rights Watch et le Comité ad hoc à agir de facto ;",
+                     "Chargeons la présidence pro tempore de convoquer la réunion sine die ;",
                      "Prenons note des accords émanés de la Septième conférence, adoptés "
                      "ad referendum à 10:30 et publiés sur https://www.oas.org/fr ;",
                      f"Réitérons «{NB}la nécessité de promouvoir et de défendre efficacement les "
                      f"libertés{NB}» (article 7){NB};",
-                     "Invitons la Secrétaire générale à lancer un appel."])
+                     "Rappelons le slogan « Leave no one behind » du Programme 2030 ;",
+                     "Invitons la Secrétaire générale à lancer un appel (voir l'alinéa b) du "
+                     "paragraphe 3 et les alinéas a) et c) du paragraphe 4)."])
 ENGLISH = make(["Recalling its resolution 70/1 of 25 September 2015,",
                 "Deeply concerned about the increase in the number of victims,"],
                ["Calls upon all States to ratify the Protocol;",
                 "Decides to remain seized of the matter."],
                chapeau="The General Assembly,", language="en", title="Trafficking in persons")
-CLEAN = (UN, OAS, CALL, FRENCH_WORDS, ENGLISH, make(OIF_PP, OIF_OP))
+CLEAN = (UN, OAS, CALL, SUMMIT, DAKAR, DECIDED, SYMBOLS, FRENCH_WORDS, ENGLISH,
+         make(OIF_PP, OIF_OP))
 CODES = ("punctuation", "typography", "spelling", "language", "brackets")
 
 
 @pytest.mark.parametrize("code", CODES)
-@pytest.mark.parametrize("draft", CLEAN, ids=["un", "oas", "call", "words", "english", "oif"])
+@pytest.mark.parametrize("draft", CLEAN, ids=["un", "oas", "call", "summit", "dakar", "decided",
+                                             "symbols", "words",
+                                             "english", "oif"])
 def test_leaves_good_text_alone(code, draft):
     assert findings(draft, code) == []
 
@@ -140,6 +180,15 @@ def test_bank_vocabulary_is_spelling():
     assert findings(draft, "spelling", severities=("warning", "info"))
     context = build_context(["La transversalisation du genre.", "Sur la transversalisation."])
     assert findings(draft, "spelling", context=context, severities=("warning", "info")) == []
+
+
+def test_the_bank_vocabulary_of_another_language_is_no_french():
+    draft = make(OIF_PP, [OIF_OP[0], "Renforçons la cooperation régionale ;", OIF_OP[2]])
+    context = build_context(["Strengthens the cooperation of the States,",
+                             "Calls for regional cooperation and for the exchange of data;"])
+    assert "cooperation" in context.vocabularies["en"]
+    [finding] = findings(draft, "spelling", context=context)
+    assert finding.suggestion == "coopération"
 
 
 def test_square_brackets_are_reported_as_information():
@@ -157,12 +206,14 @@ def test_brackets_may_span_a_paragraph_and_its_items():
     assert findings(draft, "brackets") == []
 
 
-def test_plain_spaces_are_information_and_fixed_to_non_breaking():
+def test_plain_spaces_are_one_note_for_the_draft_and_fixed_everywhere():
     draft = make(OIF_PP, OIF_OP)
-    found = findings(draft, "typography", severities=("info",))
-    assert len(found) == 5
-    fixed = apply_fix(draft, found[0])
+    [found] = findings(draft, "typography", severities=("info",))
+    assert "5" in found.message and where(found) == ("preambular", 0, None)
+    fixed = apply_fix(draft, found)
     assert fixed.preambular[0].text.endswith(f"Unies{NB};")
+    assert fixed.operative[1].text.endswith(f"graves{NB};")
+    assert findings(fixed, "typography", severities=("info",)) == []
 
 
 def test_english_paragraph_is_reported_once():

@@ -25,7 +25,10 @@ def test_recall_and_false_alarms_on_a_small_set(report):
     assert "| **all** |" in as_markdown(report)
 
 
-@pytest.mark.parametrize("name", SMALL)
+ALL = sorted(load_drafts())
+
+
+@pytest.mark.parametrize("name", ALL)
 def test_clean_drafts_are_clean(name):
     draft = load_drafts(names=[name])[name]
-    assert [f.message for f in run_checks(draft) if f.severity == "error"] == []
+    assert [f.message for f in run_checks(draft) if f.severity in ("error", "warning")] == []

@@ -40,6 +40,17 @@ def test_paragraphs_and_kinds_reach_097(segment_eval):
     assert figures["f1"] >= 0.97, report
     assert figures["typed_f1"] >= 0.97, report
     assert figures["kind_accuracy"] >= 0.97, report
+    assert figures["front_accuracy"] >= 0.97, report
+
+
+def test_scoring_counts_a_wrong_chapeau(segment_eval):
+    """The scorer itself: a title or chapeau other than the gold's is counted as a miss."""
+    gold = {"title": "Protection des migrants", "chapeau": "L'Assemblée générale,",
+            "paragraphs": [{"kind": "preambular", "start": "Rappelant", "end": "la Charte,"}]}
+    text = "72/1. Protection des migrants\n\nL'Assemblée générale,\n\nRappelant la Charte,\n"
+    assert segment_eval.score_document(text, gold).fronts_right == 2
+    wrong = segment_eval.score_document(text, {**gold, "chapeau": "Le Conseil,"})
+    assert (wrong.fronts, wrong.fronts_right) == (2, 1)
 
 
 def test_scoring_counts_a_merged_paragraph_as_wrong(segment_eval):

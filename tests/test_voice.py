@@ -51,6 +51,15 @@ def test_infer_agreement(chapeau, agreement):
     assert infer_agreement(chapeau) == agreement
 
 
+@pytest.mark.parametrize(("chapeau", "voice", "agreement"), [
+    ("L’ASSEMBLÉE GÉNÉRALE,", "infinitive", ("f", "s")),  # then « DÉCIDE : 1. De réitérer »
+    ("LES MINISTRES, réunis à Lima,", "infinitive", ("m", "p")),
+    ("", "infinitive", ("m", "p")),
+])
+def test_agreement_is_the_chapeau_subject_whatever_the_operative_voice(chapeau, voice, agreement):
+    assert infer_agreement(chapeau, voice) == agreement
+
+
 NOUS = "Nous, Ministres de la Francophonie, réunis à Paris,"
 CHEFS = "Les chefs d'État et de gouvernement, réunis à Caracas,"
 AG = "L'Assemblée générale,"
@@ -97,6 +106,25 @@ AG = "L'Assemblée générale,"
 )
 def test_adapt_opener(text, kind, voice, chapeau, expected):
     assert adapt_opener(text, kind=kind, voice=voice, chapeau=chapeau) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "voice", "expected"),
+    [
+        ("Reaffirms its commitment to the Charter;", "operative", "first_plural",
+         "Reaffirm its commitment to the Charter;"),
+        ("Reaffirm our commitment to the Charter;", "preambular", "first_plural",
+         "Reaffirming our commitment to the Charter;"),
+        ("Reaffirming its commitment to the Charter,", "operative", "third_singular",
+         "Reaffirms its commitment to the Charter,"),
+        ("Urges member states to act;", "operative", "infinitive",
+         "To urge member states to act;"),
+        ("To urge member states to act.", "operative", "third_singular",
+         "Urges member states to act."),
+    ],
+)
+def test_adapt_opener_in_english(text, kind, voice, expected):
+    assert adapt_opener(text, kind=kind, voice=voice, language="en") == expected
 
 
 def test_adapt_opener_bare_infinitive_after_a_list_heading():

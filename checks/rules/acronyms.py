@@ -36,6 +36,7 @@ STOPWORDS = frozenset((
     "à", "aux", "au", "of", "the", "for", "and", "on", "in", "to", "against",
 ))
 _TOKEN = re.compile(r"(?<![\w/-])[A-ZÀ-Ý][A-ZÀ-Ý0-9]{1,9}(?:-[A-ZÀ-Ý0-9]{2,6})?(?![\w/])")
+_OPENS_BRACKET = re.compile(r"\(\s*[«“\"]?\s*(?:[A-ZÀ-Ý][\w’'-]*\s+){0,2}$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _DASHED = re.compile(r"[–—-]\s*$")
 _HEREAFTER = re.compile(r"(?:\(\s*)?(?:ci-après|hereinafter)(?:\s+\w+)?\s*[«“\"]\s*$", re.I)
@@ -61,15 +62,47 @@ def well_known() -> frozenset[str]:
 def check_acronym(reading: Reading, context) -> list[Hit]:
     """Find acronyms used before being spelt out, never spelt out, or spelt out two ways."""
     known = context.acronyms if context is not None else {}
+    units = [(order, unit) for order, unit in enumerate(reading.units)
+             if unit.part not in ("title", "closing")]
+    # « (GEOGLAM) » is spelt out: elsewhere too it is that acronym, not « géo- » + « glam ».
+    defined = frozenset(m.acronym for order, unit in units
+                        for m in find_mentions(unit, order, reading.text_language) if m.long)
     mentions: dict[str, list[Mention]] = {}
-    for order, unit in enumerate(reading.units):
-        if unit.part != "title":
-            for mention in find_mentions(unit, order, reading.text_language):
-                mentions.setdefault(mention.acronym, []).append(mention)
+    for order, unit in units:
+        for mention in find_mentions(unit, order, reading.text_language, defined=defined):
+            mentions.setdefault(mention.acronym, []).append(mention)
     hits = []
     for acronym, found in mentions.items():
+        if not any(m.long for m in found) and _spelt_out_before(reading, found[0]):
+            continue  # « la Communauté économique … de l'Afrique centrale » … then « CEMAC »
         hits.extend(_judge(acronym, found, known, reading.language))
     return hits
+
+
+def _spelt_out_before(reading: Reading, first: Mention) -> bool:
+    """Return True when the words the acronym stands for come before its first use."""
+    texts = [u.text for u in reading.units[: first.order] if u.part not in ("title", "closing")]
+    texts.append(first.unit.text[: first.span[0]])
+    letters = fold(first.acronym).replace("-", "")
+    for text in texts:
+        found, capitals = initials(text)
+        start = found.find(letters)
+        while start >= 0:
+            # Two or three initials meet by chance: a short one needs a Name to start.
+            if len(letters) >= 4 or capitals[start] == "1":
+                return True
+            start = found.find(letters, start + 1)
+    return False
+
+
+@lru_cache(maxsize=4096)
+def initials(text: str) -> tuple[str, str]:
+    """Return the initials of the words of *text* that count in an acronym, in order, and
+    "1" or "0" for each: does that word start with a capital?"""
+    parts = [part for word in WORD.findall(text) for part in _bare(word).split("-")
+             if part and fold(part) not in STOPWORDS]
+    return ("".join(fold(part[0]) for part in parts),
+            "".join("1" if part[0].isupper() else "0" for part in parts))
 
 
 def _judge(acronym: str, found: list[Mention], known: dict, language: str) -> list[Hit]:
@@ -83,6 +116,8 @@ def _judge(acronym: str, found: list[Mention], known: dict, language: str) -> li
         return [Hit(first.unit, "undefined", {"acronym": acronym, "hint": hint},
                     suggestion=f"{long} ({acronym})" if long else None, span=first.span)]
     hits = []
+    # A title quoted before the definition (« Cadre « L'EDD pour 2030 » ») is no use of it.
+    first = next((m for m in found if m.long or not _quoted(m)), first)
     if first.long is None:
         defined = definitions[0]
         hits.append(Hit(first.unit, "late", {"acronym": acronym, "defined": defined.unit.label},
@@ -95,6 +130,11 @@ def _judge(acronym: str, found: list[Mention], known: dict, language: str) -> li
     return hits
 
 
+def _quoted(mention: Mention) -> bool:
+    before = mention.unit.text[: mention.span[0]]
+    return before.count("«") > before.count("»") or before.count("“") > before.count("”")
+
+
 def _different(first: str, second: str) -> bool:
     return fuzz.token_sort_ratio(_content(first), _content(second)) < 85
 
@@ -104,24 +144,38 @@ def _content(text: str) -> str:
     return " ".join(w for w in words if w not in STOPWORDS)
 
 
-def find_mentions(unit: Unit, order: int, language: str) -> list[Mention]:
+def find_mentions(unit: Unit, order: int, language: str,
+                  defined: frozenset[str] = frozenset()) -> list[Mention]:
     """Return every acronym in *unit*, with its spelt-out form where it is defined."""
     text = unit.text
     mentions = []
     for match in _TOKEN.finditer(text):
         token = match.group()
-        if _ROMAN.match(token) or is_known(token.lower(), language) \
-                or any(c.isdigit() for c in token):
+        if _ROMAN.match(token) or any(c.isdigit() for c in token):
             continue  # « G5 Sahel », « COP21 » are names, not acronyms to spell out
-        mentions.append(Mention(token, unit, order, match.span(),
-                                _definition(text, match.start(), match.end(), token)))
+        long = _definition(text, match.start(), match.end(), token)
+        if long is None and token not in defined and is_known(token.lower(), language) \
+                and (len(token) > 4 or _in_capitals(text, match)):
+            continue  # « RECONNAISSANT », « PREND NOTE », « ENCOURAGE »: words in capitals
+        mentions.append(Mention(token, unit, order, match.span(), long))
     return mentions
+
+
+def _in_capitals(text: str, match: re.Match) -> bool:
+    """Return True for a word that opens its text or stands among other capitals."""
+    before = WORD.findall(text[: match.start()])
+    after = WORD.findall(text[match.end():match.end() + 40])
+    if not before:
+        return True
+    neighbours = [before[-1]] + after[:1]
+    return any(w.isupper() for w in neighbours)
 
 
 def _definition(text: str, start: int, end: int, acronym: str) -> str | None:
     """Return the long form when the acronym at start:end is being defined, else None."""
     before, after = text[:start], text[end:]
-    if re.search(r"\(\s*[«“\"]?\s*$", before) and re.match(r"\s*[»”\"]?\s*[),;]", after):
+    # « (Africa CDC) », « (ONU Femmes) »: a short name that holds the acronym defines it too.
+    if _OPENS_BRACKET.search(before) and re.match(r"\s*[»”\"]?\s*[),;]", after):
         return long_form(before[: before.rfind("(")], acronym)
     if _DASHED.search(before) and re.match(r"\s*[–—-]", after):
         return long_form(_DASHED.sub("", before), acronym)

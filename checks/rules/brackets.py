@@ -24,6 +24,10 @@ PAIRS = {"(": ")", "[": "]", "«": "»", "“": "”"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 # « a) », « ii) », « 3) » used as labels have no opening parenthesis.
 _LABEL = re.compile(r"(?:^|[\s;:,])(?:[a-z]|[ivx]{1,5}|\d{1,2})$")
+# « l'alinéa b) », « aux alinéas a) et c) », « point ii) »: a label named as such.
+_REFERRED = re.compile(r"\b(?:sous-)?(?:alinéas?|points?|lettres?)\s+(?:(?:[a-z]|[ivx]{1,5})\)"
+                       r"\s*(?:,|et|ou|à)\s*)*(?:[a-z]|[ivx]{1,5})$", re.IGNORECASE)
+_MARKS = re.compile(r"[()\[\]«»“”]")
 _SQUARE = re.compile(r"\[([^\[\]]*)\]")
 
 
@@ -50,12 +54,12 @@ def _balance(units: list[Unit]) -> list[Hit]:
     hits = []
     for unit in units:
         text = unit.text
-        for position, char in enumerate(text):
+        for mark in _MARKS.finditer(text):
+            position, char = mark.start(), mark.group()
             if char in PAIRS:
                 stack.append((char, unit, position))
             elif char in CLOSERS:
-                if char == ")" and _LABEL.search(text[max(0, position - 6):position]) \
-                        and not any(opened == "(" for opened, _, _ in stack):
+                if char == ")" and _is_label(text, position, stack):
                     continue  # « a) » labels an item: nothing was opened
                 if stack and stack[-1][0] == CLOSERS[char]:
                     stack.pop()
@@ -70,6 +74,14 @@ def _balance(units: list[Unit]) -> list[Hit]:
     hits.extend(Hit(where, "unclosed", {"mark": opened}, span=(at, at + 1))
                 for opened, where, at in stack)
     return hits
+
+
+def _is_label(text: str, position: int, stack: list) -> bool:
+    """Return True when the « ) » at *position* ends an item label such as « b) »."""
+    if _REFERRED.search(text[max(0, position - 40):position]):
+        return True  # « (FNUAP) … l'alinéa b) du paragraphe 3 »: b) closes nothing
+    return bool(_LABEL.search(text[max(0, position - 6):position])) \
+        and not any(opened == "(" for opened, _, _ in stack)
 
 
 def _square_and_straight(unit: Unit) -> list[Hit]:

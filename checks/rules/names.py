@@ -65,6 +65,8 @@ def check_name_variant(reading: Reading, context) -> list[Hit]:
     hits: list[Hit] = []
     taken: set[tuple] = set()
     for key, occurrences in sorted(groups.items(), key=lambda kv: not kv[0].startswith("inst")):
+        if len(occurrences) < 2:
+            continue
         forms = Counter(o.form for o in occurrences)
         if len(forms) < 2:
             continue
@@ -93,9 +95,11 @@ def _overlaps(taken: set[tuple], occurrence: Occurrence) -> bool:
 def _hit(occurrence: Occurrence, preferred: str, model: Occurrence, from_bank: bool) -> Hit:
     written = occurrence.unit.text[occurrence.span[0]:occurrence.span[1]]
     suggestion = preferred.replace("'", "’") if "’" in written else preferred
+    # A capital is safe to change; the wording of an instrument's name is the drafter's call.
+    detail = {} if occurrence.key.startswith("case:") else {"safe": False}
     return Hit(occurrence.unit, "bank" if from_bank else "default",
                {"found": occurrence.form, "preferred": preferred, "other": model.unit.label},
-               suggestion=suggestion, span=occurrence.span)
+               suggestion=suggestion, span=occurrence.span, detail=detail)
 
 
 def name_occurrences(unit: Unit) -> list[Occurrence]:
@@ -117,22 +121,31 @@ def _case_groups(unit: Unit) -> list[Occurrence]:
     """
     text = unit.text
     tokens = list(WORD.finditer(text))
+    capitals = [n for n, t in enumerate(tokens) if _CAPITAL.match(t.group())]
+    starts = sorted({s for n in capitals for s in (n - 1, n) if 0 <= s < len(tokens) - 1})
     found = []
-    for n in range(len(tokens) - 1):
+    for n in starts:
         pair = tokens[n:n + 2]
         if _gap(text, tokens, n, _SENTENCE) or _gap(text, tokens, n + 1, _PUNCTUATION):
             continue
         words = [t.group() for t in pair]
         if any(sum(c.isupper() for c in w) > 1 for w in words):
             continue  # acronyms and capitals: no case to compare
-        if not any(_after_elision(w)[:1].isupper() for w in words):
-            continue
         form = " ".join(words).replace("’", "'")
-        found.append(Occurrence("case:" + form.lower(), form, unit,
+        # « United Nations Crime Prevention … Programme » (a longer name) is no variant of
+        # « United Nations crime prevention » (words about it): what follows tells them apart.
+        longer = "+" if _continues_capitalised(text, tokens, n + 2) else ""
+        found.append(Occurrence("case:" + form.lower() + longer, form, unit,
                                 (pair[0].start(), pair[-1].end())))
     return found
 
 
+def _continues_capitalised(text: str, tokens: list[re.Match], n: int) -> bool:
+    return n < len(tokens) and not _gap(text, tokens, n, _PUNCTUATION) \
+        and tokens[n].group()[:1].isupper()
+
+
+_CAPITAL = re.compile(r"^(?:\w{1,3}['’])?[A-ZÀ-ÝŒ]")
 _SENTENCE = re.compile(r"[.;:!?\n«»()\[\]\"“”–—]")
 _PUNCTUATION = re.compile(r"[^\s'’-]")
 
@@ -142,10 +155,6 @@ def _gap(text: str, tokens: list[re.Match], n: int, pattern: re.Pattern) -> bool
     if n == 0:
         return True
     return bool(pattern.search(text[tokens[n - 1].end():tokens[n].start()]))
-
-
-def _after_elision(word: str) -> str:
-    return re.sub(r"^\w{1,3}['’]", "", word)
 
 
 def learn_name_forms(texts: list[str]) -> dict[str, str]:

@@ -10,9 +10,9 @@ from checks.dictionary import is_known
 from checks.model import Hit, Unit
 from checks.reading import WORD, Reading
 from checks.registry import register
-from checks.rules.openers import PREAMBULAR, openers_module
+from checks.rules.openers import PREAMBULAR, openers_module, operative_forms
 from drafts.model import FORMS
-from drafts.voice import VOICE_FORM, fold, match_case, split_infinitive_prefix
+from drafts.voice import fold, match_case, opener_at, split_infinitive_prefix
 
 UNKNOWN = {
     "default": {"fr": "{where} : « {opener} » n'est pas une formule d'ouverture connue{hint}",
@@ -41,11 +41,12 @@ def _judge(reading: Reading, unit: Unit, openers) -> Hit | None:
     language = reading.text_language
     prefix, body = split_infinitive_prefix(unit.text.lstrip())
     word = WORD.match(body)
-    if word is None or len(word.group()) < 4 or not (prefix or word.group()[0].isupper()):
+    if word is None or len(word.group()) < 4 or not (prefix or word.group()[0].isupper()
+                                                       or _goes_on(reading, unit)):
         return None  # a lower-case start is no opener, unless « De »/« D’ » came first
     written = word.group()
     capitals = written.isupper()
-    opener = openers.find_opener(unit.text, language=language)
+    opener = opener_at(unit.text, language=language)
     if is_known(written, language) or (capitals and opener is not None and opener.known):
         return None  # a word (narrative text), or capitals that may drop their accents
     if opener is not None and opener.known:
@@ -60,10 +61,16 @@ def _judge(reading: Reading, unit: Unit, openers) -> Hit | None:
                span=(start, start + len(written)) if suggestion else None)
 
 
+def _goes_on(reading: Reading, unit: Unit) -> bool:
+    """Return True for an operative paragraph that goes on from a lead-in ending « : »
+    (« We have decided to: establish … »): its first word is an opener, in lower case."""
+    return unit.part == "operative" and (reading.draft.operative_intro or "").rstrip()[-1:] == ":"
+
+
 def _wanted(reading: Reading, part: str) -> set[str]:
     if part == "preambular":
         return set(PREAMBULAR)
-    return {VOICE_FORM[reading.voice]} if reading.voice in VOICE_FORM else set()
+    return operative_forms(reading.voice, reading.text_language)
 
 
 def _accented(openers, opener, written: str, language: str) -> str | None:

@@ -7,7 +7,15 @@ from collections import Counter
 from checks.model import Hit, Unit
 from checks.reading import WORD, Reading
 from checks.registry import register
-from drafts.voice import VOICE_FORM, adapt_opener, fold, match_case, split_infinitive_prefix
+from drafts.voice import (
+    VOICE_FORM,
+    adapt_opener,
+    fold,
+    infer_voice,
+    match_case,
+    opener_at,
+    split_infinitive_prefix,
+)
 
 FORM_NAMES = {
     "fr": {"present_participle": "participe présent", "past_participle": "participe passé ou "
@@ -35,7 +43,15 @@ FORM = {
         "fr": "{where} : « {opener} » ({found}) ne convient pas dans {block} ; attendu : {wanted}.",
         "en": "{where}: « {opener} » ({found}) does not fit {block}; expected: {wanted}.",
     },
+    "subject": {
+        "fr": "{where} : « {opener} » n'a pas de sujet : le chapeau est une phrase achevée et "
+              "les autres paragraphes disent « {pronoun} … ».",
+        "en": "{where}: « {opener} » has no subject: the chapeau is a sentence of its own and "
+              "the other paragraphs say « {pronoun} … ».",
+    },
 }
+_SUBJECTS = ("nous", "we")
+_FINITE = ("first_plural", "third_plural", "third_singular")
 
 
 @register("opener-form", "error", FORM, safe_fix=True)
@@ -50,16 +66,71 @@ def check_opener_form(reading: Reading, context) -> list[Hit]:
         allowed = allowed_forms(reading, part, [opener.form for _, opener in found])
         if not allowed:
             continue
-        for unit, opener in found:
-            if opener.form not in allowed:
-                hits.append(_form_hit(reading, unit, opener, part, allowed))
+        told = _told_in_sentences(part, [opener.form for _, opener in found])
+        for n, (unit, opener) in enumerate(found):
+            if opener.form in allowed or (told and _narrative(opener, reading.voice)):
+                continue
+            if part == "operative" and _after_the_list(reading, found[n:], opener.form):
+                continue
+            hits.append(_form_hit(reading, unit, opener, part, allowed))
+    return hits + _without_subject(reading)
+
+
+def _without_subject(reading: Reading) -> list[Hit]:
+    """Find a bare « Commit to … » among « We commit … » sentences after a chapeau that is a
+    sentence of its own (« We, the Leaders of the G20, met in New Delhi. »): no subject."""
+    if not reading.draft.chapeau.rstrip().endswith("."):
+        return []
+    # A lower-case paragraph goes on from a lead-in (« We have decided to: establish … »).
+    found = [(u, o) for u, o in _known_openers(reading, "operative", None)
+             if o.form in _FINITE and u.text.lstrip()[:1].isupper()]
+    said = [o for _, o in found if fold(o.text).split()[0] in _SUBJECTS]
+    if len(said) < 3 or len(said) * 3 < len(found) * 2:
+        return []
+    pronoun = fold(said[0].text).split()[0].capitalize()
+    hits = []
+    for unit, opener in found:
+        if opener not in said:
+            head = unit.text.lstrip()
+            hits.append(Hit(unit, "subject", {"opener": opener.text, "pronoun": pronoun},
+                            suggestion=f"{pronoun} {head[:1].lower()}{head[1:]}"
+                            if not head[1:2].isupper() else None))
     return hits
+
+
+def _after_the_list(reading: Reading, rest: list, form: str) -> bool:
+    """Return True when the chapeau's own voice comes back once a list of infinitives ends.
+
+    « Nous engageons à : Garantir … ; Associer … . Appelons … . »
+    """
+    if reading.voice != "infinitive" or reading.draft.voice is not None:
+        return False
+    own = operative_forms(infer_voice(reading.draft.chapeau), reading.text_language)
+    return form in own and all(opener.form != "infinitive" for _, opener in rest)
+
+
+def _told_in_sentences(part: str, forms: list[str]) -> bool:
+    """Return False for a preamble of participles, where « Nous fondons » is a pasted OP."""
+    if part != "preambular":
+        return True
+    participles = sum(1 for form in forms if form in PREAMBULAR)
+    return not (participles >= 2 and participles * 3 >= len(forms) * 2)
+
+
+def _narrative(opener, voice: str | None) -> bool:
+    """Return True for « Nous reconnaissons … », « We recognise … » in a text that says we.
+
+    A « Nous » declaration may be told in such sentences, in the preamble as in the rest;
+    in a « Les chefs d'État … » text they are still a pasted voice.
+    """
+    return voice in (None, "first_plural", "infinitive") and opener.form == "first_plural" \
+        and opener.text.lower().startswith(("nous ", "we "))
 
 
 def _known_openers(reading: Reading, part: str, openers) -> list[tuple[Unit, object]]:
     found = []
     for unit in reading.paragraphs(part):
-        opener = openers.find_opener(unit.text, language=reading.text_language)
+        opener = opener_at(unit.text, language=reading.text_language)
         if opener is not None and opener.known and opener.form != "none":
             found.append((unit, opener))
     return found
@@ -79,12 +150,21 @@ def allowed_forms(reading: Reading, part: str, forms: list[str]) -> set[str]:
     if settled and reading.draft.voice is None and majority != voice \
             and majority not in PREAMBULAR:
         voice = majority  # the operative block speaks for itself: trust it over the guess
-    return {VOICE_FORM[voice]} if voice in VOICE_FORM else set()
+    return operative_forms(voice, reading.text_language)
+
+
+def operative_forms(voice: str | None, language: str) -> set[str]:
+    """Return the opener forms an operative paragraph takes in *voice*."""
+    if voice not in VOICE_FORM:
+        return set()
+    if language == "en" and voice in ("first_plural", "third_plural"):
+        return {"first_plural", "third_plural"}  # « (We) Reaffirm », « (They) Reaffirm »
+    return {VOICE_FORM[voice]}
 
 
 def _form_hit(reading: Reading, unit: Unit, opener, part: str, allowed: set[str]) -> Hit:
     names = FORM_NAMES[reading.language]
-    voice = next(iter(allowed)) if part == "operative" else reading.voice
+    voice = sorted(allowed)[0] if part == "operative" else reading.voice
     suggestion = span = None
     if "," not in opener.text:
         adapted = adapt_opener(unit.text, kind=part, voice=voice, chapeau=reading.draft.chapeau,
@@ -127,7 +207,7 @@ def check_opener_agreement(reading: Reading, context) -> list[Hit]:
         return []
     found = []
     for unit in reading.paragraphs("preambular") + reading.paragraphs("operative"):
-        opener = openers.find_opener(unit.text, language="fr")
+        opener = opener_at(unit.text, language="fr")
         if opener is not None and opener.known and opener.form == "past_participle":
             word = _adjective(unit.text, opener, openers)
             if word is not None:

@@ -8,6 +8,7 @@ from collections import Counter
 from checks.model import Hit, Unit
 from checks.reading import Reading, ending
 from checks.registry import register
+from drafts.voice import opener_at
 
 PUNCTUATION = {
     "ending": {
@@ -60,7 +61,18 @@ def _chapeau(reading: Reading) -> list[Hit]:
 
 def _narrative(text: str) -> bool:
     """Return True for an introduction told in sentences (« En 2018, les ministres … . »)."""
-    return re.search(r"[.!?]\s+[A-ZÀ-Ý]", text) is not None
+    return re.search(r"[.!?]\s+[A-ZÀ-Ý]", text) is not None or _TOLD.search(text) is not None \
+        or (text.rstrip().endswith(".") and _WE_DO.search(text) is not None)
+
+
+# A verb that tells what happened: the « chapeau » is then a sentence of its own.
+_TOLD = re.compile(r"\b(?:se sont réunis|se sont réunies|ont|a|sont|s['’]est|met|have|has|"
+                   r"had|were|was)\b", re.I)
+
+
+# « Nous, ministres …, réunis à Dakar, adoptons la présente déclaration. »: the subject has
+# its verb, the chapeau is a sentence.
+_WE_DO = re.compile(r",\s+(?:nous\s+){0,2}(?:sommes|avons|[a-zàâçéèêëîïôûùüÿœ]{2,}ons)\b")
 
 
 def _block(reading: Reading, part: str) -> list[Hit]:
@@ -69,16 +81,30 @@ def _block(reading: Reading, part: str) -> list[Hit]:
         return []
     expected, rule = _expected(reading, part, units)
     hits = []
-    for unit in units:
+    for position, unit in enumerate(units):
         found = ending(unit.text)
         want, why = expected, rule
         if part == "operative" and unit.last:
             want, why = ".", RULES[reading.language]["last"]
         if found == want or _accepted(part, unit, found, want):
             continue
+        if found == ";" and _listed(unit, units[position + 1:position + 2]):
+            continue
+        if found == "." and part == "operative" \
+                and _series_ends(reading, unit, units[position + 1:position + 2]):
+            continue
+        if not want and part == "preambular" and found in (".", ""):
+            want, why = _like_the_others(reading, unit, units)  # a preamble never stops
         if want:
             hits.append(_ending_hit(reading, unit, want, why))
     return hits
+
+
+def _like_the_others(reading: Reading, unit: Unit, units: list[Unit]) -> tuple[str, str]:
+    others = Counter(e for e in (ending(u.text) for u in units if u is not unit)
+                     if e in (",", ";"))
+    mark = others.most_common(1)[0][0] if others else ","
+    return mark, RULES[reading.language]["preambular"]
 
 
 def _expected(reading: Reading, part: str, units: list[Unit]) -> tuple[str, str]:
@@ -95,11 +121,33 @@ def _expected(reading: Reading, part: str, units: list[Unit]) -> tuple[str, str]
     if reading.draft.house_style in PREAMBLE_ENDING:
         rule = words["style"].format(style=STYLE_NAMES[style])
         return PREAMBLE_ENDING[style], rule
-    if votes * 2 > len(inner) and len(inner) >= 3 and majority in (",", ";"):
-        return majority, words["block"].format(block=words[part].split()[-1])
+    habit = Counter(e for e in (ending(u.text) for u in units) if e in (",", ";"))
+    if habit:
+        mark, votes = habit.most_common(1)[0]
+        if votes >= 2 and votes * 2 > len(units):  # the preamble's own habit, last one too
+            return mark, words["block"].format(block=words[part].split()[-1])
     if style in PREAMBLE_ENDING:
         return PREAMBLE_ENDING[style], words["style"].format(style=STYLE_NAMES[style])
     return "", ""
+
+
+def _series_ends(reading: Reading, unit: Unit, following: list[Unit]) -> bool:
+    """Return True when the next paragraph speaks otherwise (the end of a list of actions).
+
+    « Nous engageons à : Garantir … ; Associer … . Appelons … . »
+    """
+    if not following:
+        return False
+    language = reading.text_language
+    forms = [getattr(opener_at(u.text, language=language), "form", None)
+             for u in (unit, following[0])]
+    return forms[0] != forms[1]
+
+
+def _listed(unit: Unit, following: list[Unit]) -> bool:
+    """Return True for « establish … ; » followed by « hold … »: items of a list typed as
+    paragraphs after a lead-in (« We have decided to: »), each going on from it."""
+    return bool(following) and all(u.text.lstrip()[:1].islower() for u in (unit, *following))
 
 
 def _accepted(part: str, unit: Unit, found: str, want: str) -> bool:

@@ -16,10 +16,16 @@ TYPOGRAPHY = {
         "en": "{where}: missing non-breaking space {place} « {mark} ».",
     },
     "plain_space": {
-        "fr": "{where} : espace ordinaire autour de {marks} ({count}) ; une insécable évite "
-              "la coupure en fin de ligne.",
-        "en": "{where}: ordinary space around {marks} ({count}); a non-breaking one keeps "
-              "it from wrapping.",
+        "fr": "Espaces ordinaires autour de {marks} dans {count} passage(s), dès {where} ; "
+              "des insécables évitent la coupure en fin de ligne.",
+        "en": "Ordinary spaces around {marks} in {count} passage(s), from {where} on; "
+              "non-breaking ones keep them from wrapping.",
+    },
+    "missing_everywhere": {
+        "fr": "Aucune espace avant {marks} dans tout le texte ({count} endroits, dès {where}) ; "
+              "le français y veut une espace insécable.",
+        "en": "No space before {marks} anywhere in the text ({count} places, from {where} on); "
+              "French wants a non-breaking one.",
     },
     "space_before": {
         "fr": "{where} : espace avant « {mark} ».", "en": "{where}: space before « {mark} ».",
@@ -57,20 +63,71 @@ def check_typography(reading: Reading, context) -> list[Hit]:
     french = reading.text_language == "fr"
     preferred = _preferred_apostrophe(reading)
     hits = []
+    plain: list[tuple[Unit, str, set[str]]] = []
     for unit in reading.units:
         if not unit.text.strip():
             continue
+        if french:
+            plain.extend(_plain_spaces(unit))
         hits.extend(_markup(unit))
         hits.extend(_french_spacing(unit, reading.language) if french
                     else _english_spacing(unit))
         hits.extend(_apostrophes(unit, preferred))
-        hits.extend(Hit(unit, "double_space", suggestion=" ", span=m.span())
-                    for m in _DOUBLE_SPACE.finditer(unit.text))
+        if "  " in unit.text or "\u00a0 " in unit.text or " \u00a0" in unit.text:
+            hits.extend(Hit(unit, "double_space", suggestion=" ", span=m.span())
+                        for m in _DOUBLE_SPACE.finditer(unit.text))
+    if plain:
+        hits.append(_plain_hit(plain))
+    return _gather_missing(reading, hits) if french else hits
+
+
+def _gather_missing(reading: Reading, hits: list[Hit]) -> list[Hit]:
+    """Report a space left out before « ; » everywhere once, as the text's own habit."""
+    for mark in ";:!?":
+        missing = [h for h in hits if h.variant == "missing_space" and h.params["mark"] == mark]
+        spaced = re.compile(rf"[\s\u00a0\u202f]{re.escape(mark)}")
+        if len(missing) >= 2 and not any(spaced.search(u.text) for u in reading.units):
+            hits = [h for h in hits if h not in missing] + [_gathered(missing)]
     return hits
+
+
+def _gathered(missing: list[Hit]) -> Hit:
+    first = missing[0]
+    also = [{"part": h.unit.part, "index": h.unit.index, "item": h.unit.item, "span": h.span,
+             "original": h.unit.text[h.span[0]:h.span[1]], "suggestion": h.suggestion}
+            for h in missing[1:]]
+    marks = " ".join(f"« {m} »" for m in sorted({h.params["mark"] for h in missing}))
+    return Hit(first.unit, "missing_everywhere", {"marks": marks, "count": len(missing)},
+               suggestion=first.suggestion, span=first.span, detail={"also": also})
+
+
+def _plain_spaces(unit: Unit) -> list[tuple[Unit, str, set[str]]]:
+    if " " not in unit.text:
+        return []
+    found = list(_PLAIN_BEFORE.finditer(unit.text)) + list(_PLAIN_AFTER.finditer(unit.text))
+    if not found:
+        return []
+    fixed = _PLAIN_AFTER.sub("«" + NBSP, _PLAIN_BEFORE.sub(NBSP + r"\1", unit.text))
+    return [(unit, fixed, {m.group().strip() for m in found})]
+
+
+def _plain_hit(plain: list[tuple[Unit, str, set[str]]]) -> Hit:
+    """One note for the whole draft: pasted text uses ordinary spaces everywhere."""
+    first, fixed, _ = plain[0]
+    marks = " ".join(f"« {m} »" for m in sorted(set().union(*(m for _, _, m in plain))))
+    also = [{"part": u.part, "index": u.index, "item": u.item, "original": u.text,
+             "suggestion": text} for u, text, _ in plain[1:]]
+    return Hit(first, "plain_space", {"marks": marks, "count": len(plain)}, suggestion=fixed,
+               severity="info", detail={"also": also})
+
+
+_MARKUP_HINT = re.compile(r"[*_<&\ufffd#•]|sic\b|of page", re.I)
 
 
 def _markup(unit: Unit) -> list[Hit]:
     hits: list[Hit] = []
+    if not _MARKUP_HINT.search(unit.text) and not unit.text.lstrip().startswith("-"):
+        return hits
     for pattern, replacement in MARKUP:
         for match in pattern.finditer(unit.text):
             if any(h.span[0] < match.end() and match.start() < h.span[1] for h in hits):
@@ -91,7 +148,9 @@ _SPACE_BEFORE_COMMA = re.compile(r"(?<=\w)[ \u00a0\u202f]+([,.])(?=\s|$)")
 
 def _french_spacing(unit: Unit, language: str) -> list[Hit]:
     places = PLACES[language]
-    hits = []
+    hits: list[Hit] = []
+    if not _FRENCH_HINT.search(unit.text):
+        return hits
     for match in _MISSING_BEFORE.finditer(unit.text):
         if _inside_url(unit.text, match.start()):
             continue
@@ -106,13 +165,10 @@ def _french_spacing(unit: Unit, language: str) -> list[Hit]:
     for match in _SPACE_BEFORE_COMMA.finditer(unit.text):
         hits.append(Hit(unit, "space_before", {"mark": match.group(1)},
                         suggestion=match.group(1), span=match.span()))
-    plain = list(_PLAIN_BEFORE.finditer(unit.text)) + list(_PLAIN_AFTER.finditer(unit.text))
-    if plain:
-        fixed = _PLAIN_AFTER.sub("«" + NBSP, _PLAIN_BEFORE.sub(NBSP + r"\1", unit.text))
-        marks = " ".join(f"« {mark} »" for mark in sorted({m.group().strip() for m in plain}))
-        hits.append(Hit(unit, "plain_space", {"marks": marks, "count": len(plain)},
-                        suggestion=fixed, severity="info"))
     return hits
+
+
+_FRENCH_HINT = re.compile(r"[;:!?«»]|\s[,.]")
 
 
 def _english_spacing(unit: Unit) -> list[Hit]:
@@ -127,8 +183,8 @@ def _inside_url(text: str, position: int) -> bool:
 
 
 def _preferred_apostrophe(reading: Reading) -> str | None:
-    counts = Counter(m.group(1) for u in reading.units
-                     for m in _WORD_APOSTROPHE.finditer(u.text))
+    texts = [u.text for u in reading.units if "'" in u.text or "’" in u.text]
+    counts = Counter(m.group(1) for t in texts for m in _WORD_APOSTROPHE.finditer(t))
     if len(counts) < 2:
         return None
     return "’" if counts["’"] >= counts["'"] else "'"
@@ -138,6 +194,8 @@ def _apostrophes(unit: Unit, preferred: str | None) -> list[Hit]:
     if preferred is None:
         return []
     other = "'" if preferred == "’" else "’"
+    if other not in unit.text:
+        return []
     wrong = [m for m in _WORD_APOSTROPHE.finditer(unit.text) if m.group(1) == other]
     if not wrong:
         return []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from checks.dictionary import is_known, suggest
 from checks.model import Hit, Unit
@@ -31,7 +32,8 @@ def check_language(reading: Reading, context) -> list[Hit]:
     """Find sentences, or whole paragraphs, in another language than the draft."""
     hits = []
     for unit in reading.units:
-        spans = foreign_spans(unit.text, reading.text_language)
+        spans = [(s, e) for s, e, quoted in foreign_spans(unit.text, reading.text_language)
+                 if not quoted]  # a title or words quoted as said: « Leave no one behind »
         if not spans:
             continue
         names = LANGUAGE_NAMES[reading.language]
@@ -46,21 +48,33 @@ def check_language(reading: Reading, context) -> list[Hit]:
     return hits
 
 
-def foreign_spans(text: str, language: str) -> list[tuple[int, int]]:
-    """Return the (start, end) of the sentences of *text* written in the other language."""
+@lru_cache(maxsize=4096)
+def foreign_spans(text: str, language: str) -> tuple[tuple[int, int, bool], ...]:
+    """Return (start, end, quoted) for the sentences of *text* in the other language."""
     if language not in _OTHER:
-        return []
+        return ()
     other = _OTHER[language]
+    masked = mask_urls(text)
+    strangers = sum(1 for w in set(WORD.findall(masked)) if not is_known(w, language))
+    if strangers < MIN_FOREIGN:
+        return ()  # a foreign passage brings words this language does not know
     spans = []
-    for fragment in _FRAGMENT.finditer(mask_urls(text)):
+    for fragment in _FRAGMENT.finditer(masked):
         words = [m.group().lower() for n, m in enumerate(WORD.finditer(fragment.group()))
                  if not _name(m.group(), first=n == 0)]
         own = sum(1 for w in words if is_known(w, language) and not is_known(w, other))
         foreign = sum(1 for w in words if is_known(w, other) and not is_known(w, language))
         if foreign >= MIN_FOREIGN and foreign >= 2 * own and foreign * 10 >= len(words) * 3:
             start = fragment.start() + len(fragment.group()) - len(fragment.group().lstrip())
-            spans.append((start, fragment.start() + len(fragment.group().rstrip())))
-    return spans
+            spans.append((start, fragment.start() + len(fragment.group().rstrip()),
+                          _quoted(masked, fragment)))
+    return tuple(spans)
+
+
+def _quoted(text: str, fragment: re.Match) -> bool:
+    before = text[: fragment.start()].rstrip(" \u00a0\u202f")
+    after = text[fragment.end():].lstrip(" \u00a0\u202f")
+    return before.endswith(("«", "“", '"')) and after.startswith(("»", "”", '"'))
 
 
 def _name(word: str, *, first: bool) -> bool:
@@ -85,27 +99,28 @@ SPELLING = {
 def check_spelling(reading: Reading, context) -> list[Hit]:
     """Find words no dictionary nor the bank knows, with the closest word as suggestion."""
     language = reading.text_language
-    vocabulary = context.vocabulary if context is not None else frozenset()
+    vocabulary: frozenset[str] = frozenset()
+    if context is not None:
+        vocabulary = context.vocabularies.get(language, context.vocabulary) \
+            if context.vocabularies else context.vocabulary
     hits = []
     for unit in reading.units:
+        text = mask_urls(unit.text)
+        # Capitalised words (proper nouns, openers) and acronyms are not spelling's business.
+        unknown = {w for w in set(WORD.findall(text)) if len(w) > 2 and w.islower()
+                   and w.replace("’", "'") not in vocabulary and not _ROMAN.match(w)
+                   and not is_known(w, language)}
+        if not unknown:
+            continue
         foreign = foreign_spans(unit.text, language)
-        for match in WORD.finditer(mask_urls(unit.text)):
-            word = match.group()
-            if _skip(word, match.start(), unit, foreign) or word.lower() in vocabulary:
-                continue
-            if is_known(word, language):
-                continue
-            hits.append(_spelling_hit(unit, match, language))
+        for match in WORD.finditer(text):
+            if match.group() in unknown and not any(s <= match.start() < e
+                                                    for s, e, _ in foreign):
+                hits.append(_spelling_hit(unit, match, language))
     return hits
 
 
-def _skip(word: str, position: int, unit: Unit, foreign: list[tuple[int, int]]) -> bool:
-    """Leave out proper nouns, acronyms, labels, the opener and foreign passages."""
-    if len(word) < 3 or any(c.isupper() for c in word):
-        return True
-    if re.fullmatch(r"[ivxlc]+", word):
-        return True
-    return any(start <= position < end for start, end in foreign)
+_ROMAN = re.compile(r"^[ivxlc]+$")
 
 
 def _spelling_hit(unit: Unit, match: re.Match, language: str) -> Hit:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from drafting.cli import draft
+from drafting.cli import draft, fail
 from drafting.commands.draft import read_draft
 
 SEVERITY_WORDS = {
@@ -48,7 +48,10 @@ def check(path: str, as_json: bool, fix: bool, output: str | None, language: str
         click.echo(SEVERITY_WORDS[language]["fixed"].format(count=len(applied)), err=True)
         return
     if fix:
-        Path(output).write_text(dumps(current) + "\n", encoding="utf-8")
+        try:
+            Path(output).write_text(dumps(current) + "\n", encoding="utf-8")
+        except OSError as error:
+            fail(f"cannot write {output}: {error.strerror or error}")
     if as_json:
         payload = {"findings": [f.to_dict() for f in findings]}
         if fix:

@@ -12,12 +12,14 @@ import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
+from clause_bank.numbering import roman_numeral
+
 _FORMATS = {
     "decimal": str,
     "lowerLetter": lambda n: _letters(n),
     "upperLetter": lambda n: _letters(n).upper(),
-    "lowerRoman": lambda n: _roman(n),
-    "upperRoman": lambda n: _roman(n).upper(),
+    "lowerRoman": roman_numeral,
+    "upperRoman": lambda n: roman_numeral(n).upper(),
 }
 _SAFE = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
@@ -148,15 +150,4 @@ def _letters(n: int) -> str:
     while n > 0:
         n, rest = divmod(n - 1, 26)
         out = chr(97 + rest) + out
-    return out
-
-
-def _roman(n: int) -> str:
-    values = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-              (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-    out = ""
-    for value, letters in values:
-        while n >= value:
-            out += letters
-            n -= value
     return out

@@ -76,6 +76,19 @@ def letter_index(value: str) -> int:
     return rank
 
 
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def roman_numeral(number: int) -> str:
+    """Return *number* as a lower-case roman numeral: 4 → iv (the inverse of roman_index)."""
+    out = ""
+    for value, letters in _ROMAN:
+        count, number = divmod(number, value)
+        out += letters * count
+    return out
+
+
 def roman_index(value: str) -> int:
     """Return the value of a roman numeral marker: iv → 4."""
     values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}

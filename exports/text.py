@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from clause_bank.numbering import roman_numeral
 from drafts.model import Draft
 from exports.blocks import Block, layout
 from exports.errors import ExportError
@@ -13,7 +14,6 @@ from exports.wording import infer_house_style
 FORMATS = ("txt", "md")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 _MD_LINE_START = re.compile(r"^(\s*)([#+\-]|\d+[.)])(?=\s|$)", re.M)
-_ROMAN = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 
 
 def export_text(draft: Draft, *, fmt: str = "txt", labels: bool = False,
@@ -52,21 +52,14 @@ def export_text(draft: Draft, *, fmt: str = "txt", labels: bool = False,
 def _marker(level: Level, number: int) -> str:
     if level.fmt == "bullet":
         return level.text
-    value = {"decimal": str, "lowerLetter": _letter, "lowerRoman": _roman}[level.fmt](number)
+    formats = {"decimal": str, "lowerLetter": _letter, "lowerRoman": roman_numeral}
+    value = formats[level.fmt](number)
     return re.sub(r"%\d", value, level.text)
 
 
 def _letter(number: int) -> str:
     # Word's letters: a … z, then aa … zz.
     return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
-
-
-def _roman(number: int) -> str:
-    out = ""
-    for value, letters in _ROMAN:
-        while number >= value:
-            out, number = out + letters, number - value
-    return out
 
 
 def _line(block: Block, marker: str, *, fmt: str, caps: bool, emphasis: str,

@@ -8,6 +8,7 @@ from statistics import median
 from checks.model import Hit, Unit
 from checks.reading import WORD, Reading
 from checks.registry import register
+from clause_bank.numbering import roman_numeral
 from drafts.model import Item
 from drafts.voice import opener_at
 
@@ -156,16 +157,5 @@ def _expected_label(kind: str | None, position: int) -> str | None:
     if kind == "letters":
         return chr(ord("a") + position) if position < 26 else None
     if kind == "roman":
-        return _roman(position + 1)
+        return roman_numeral(position + 1)
     return None
-
-
-def _roman(number: int) -> str:
-    values = ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
-              (4, "iv"), (1, "i"))
-    out = ""
-    for value, letters in values:
-        while number >= value:
-            out += letters
-            number -= value
-    return out

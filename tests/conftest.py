@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -177,8 +178,6 @@ def seeded_bank(request, tmp_path_factory):
     For tests that only read the bank; runs once on SQLite and once on PostgreSQL.
     """
     from clause_bank.store import ensure_bundled_corpus
-    from storage import make_engine, make_sessionmaker, upgrade_schema
-
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path_factory.mktemp('bank') / 'bank.sqlite'}"
     else:
@@ -186,13 +185,10 @@ def seeded_bank(request, tmp_path_factory):
         name = cluster.create_database()
         request.addfinalizer(lambda: cluster.drop_database(name))
         url = cluster.url(name)
-    engine = make_engine(url)
-    upgrade_schema(engine)
-    factory = make_sessionmaker(engine)
-    with factory() as session:
-        ensure_bundled_corpus(session)
-    yield factory
-    engine.dispose()
+    with migrated_sessions(url) as factory:
+        with factory() as session:
+            ensure_bundled_corpus(session)
+        yield factory
 
 
 @pytest.fixture
@@ -200,3 +196,16 @@ def bank_session(seeded_bank):
     """Return a session on the module's seeded bank."""
     with seeded_bank() as session:
         yield session
+
+
+@contextlib.contextmanager
+def migrated_sessions(url: str):
+    """Yield a session factory on the database at *url*, migrated to head, without an app."""
+    from storage import make_engine, make_sessionmaker, upgrade_schema
+
+    engine = make_engine(url)
+    upgrade_schema(engine)
+    try:
+        yield make_sessionmaker(engine)
+    finally:
+        engine.dispose()

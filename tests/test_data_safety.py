@@ -14,11 +14,10 @@ from sqlalchemy import select, text
 from drafts import store
 from drafts.jsonio import from_dict
 from drafts.model import Draft, Paragraph
-from storage import make_engine, make_sessionmaker, upgrade_schema
 from storage.models import Draft as DraftRow
 from storage.models import Revision
 from tests import workers
-from tests.conftest import BACKENDS
+from tests.conftest import BACKENDS, migrated_sessions
 
 pytestmark = [pytest.mark.parametrize("database_url", BACKENDS, indirect=True),
               pytest.mark.slow]
@@ -31,10 +30,8 @@ CONTEXT = multiprocessing.get_context("spawn")
 @pytest.fixture
 def sessions(database_url):
     """Return a session factory on a migrated database (no app: the workers have none)."""
-    engine = make_engine(database_url)
-    upgrade_schema(engine)
-    yield make_sessionmaker(engine)
-    engine.dispose()
+    with migrated_sessions(database_url) as factory:
+        yield factory
 
 
 @pytest.fixture

@@ -8,19 +8,16 @@ from sqlalchemy import func, select
 
 import accounts
 from drafts import store
-from storage import make_engine, make_sessionmaker, upgrade_schema
 from storage.models import Revision
-from tests.conftest import BACKENDS, PASSWORD
+from tests.conftest import BACKENDS, PASSWORD, migrated_sessions
 from tests.draft_samples import sample_draft
 
 
 @pytest.fixture
 def database(any_database_url):
     """Return a session factory on a migrated database, SQLite then PostgreSQL."""
-    engine = make_engine(any_database_url)
-    upgrade_schema(engine)
-    yield make_sessionmaker(engine)
-    engine.dispose()
+    with migrated_sessions(any_database_url) as factory:
+        yield factory
 
 
 @pytest.fixture
